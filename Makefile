@@ -1,0 +1,60 @@
+# Làng nghề Lạng Sơn — everyday commands. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate demo test test-postgres lint format messages check-deploy clean
+
+help: ## list the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml requirements/constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(INSTALLED) ## create .venv and install the pinned dependencies
+
+migrate: install ## apply database migrations (SQLite under var/ unless DATABASE_URL says otherwise)
+	mkdir -p var
+	$(PY) manage.py migrate --no-input
+
+demo: migrate ## load the sample content (safe to run again)
+	$(PY) manage.py load_demo
+
+run: demo ## install, migrate, load the demo and serve http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## run the whole test suite (SQLite unless DATABASE_URL is set)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## check code style, templates and migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check themes/templates
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install ## rewrite code and templates in the house style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml themes/templates
+
+messages: install ## extract interface strings into locale/ and compile them
+	$(PY) manage.py makemessages --no-obsolete -l vi -l en -l zh_Hans -i ".venv/*" -i "var/*"
+	$(PY) manage.py compilemessages -l vi -l en -l zh_Hans --ignore ".venv/*"
+
+check-deploy: install ## run Django's deployment checks under the production settings
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 32 /dev/urandom | base64)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-langnghe.example} \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## remove the virtual environment and local data
+	rm -rf $(VENV) var

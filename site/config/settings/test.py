@@ -1,0 +1,12 @@
+"""The test suite: fast hashing, mail kept in memory, nothing sent or fetched."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The suite never depends on a search cluster unless the integration tests are asked for.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+WAGTAILADMIN_BASE_URL = "http://testserver"

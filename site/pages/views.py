@@ -1,0 +1,16 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def health(request):
+    """For the load balancer: is this app server able to reach its database?"""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not healthy", reported, not raised
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"database": database}, status=status)
