@@ -11,6 +11,8 @@ from pages.models import SiteSettings, localized
 
 register = template.Library()
 
+SHORT_NAMES = {"vi": "VI", "en": "EN", "zh-hans": "中文"}
+
 
 @register.inclusion_tag("partials/main_navigation.html", takes_context=True)
 def main_navigation(context):
@@ -33,15 +35,29 @@ def main_navigation(context):
 
 @register.inclusion_tag("partials/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in each language: the page's translations, else the same URL translated."""
+    """Links to this page in each language.
+
+    A CMS page links to its translations (or to that language's home page where it has none);
+    a shop page links to the same URL under the other language's prefix.
+    """
     request = context["request"]
     page = context.get("page")
+    is_cms_page = isinstance(page, Page) and page.pk
     translations = {}
-    if isinstance(page, Page) and page.pk:
+    if is_cms_page:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
-        url = translations.get(code) or translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == get_language()})
+        fallback = translate_url("/", code) if is_cms_page else translate_url(request.get_full_path(), code)
+        url = translations.get(code) or fallback
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "short": SHORT_NAMES.get(code, code.upper()),
+                "url": url,
+                "current": code == get_language(),
+            }
+        )
     return {"languages": links}

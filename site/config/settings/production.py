@@ -19,7 +19,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview needs to frame our own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own frame themselves
+# The load balancer asks for /health/ over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 OSCAR_URL_SCHEMA = "https"
 
 # --- Shared state across app servers -------------------------------------------------------

@@ -10,3 +10,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The suite never depends on a search cluster unless the integration tests are asked for.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files are served from the apps' folders; no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+LOGGING["root"]["level"] = "WARNING"

@@ -1,0 +1,224 @@
+"""Shared helpers of `load_demo`, and the site-wide part of the demo: home page, settings, accounts.
+
+Every app with sample content has a `demo.py` whose `load(demo)` adds it; `load_demo` calls them
+in order. Everything is found before it is made, so running the command twice adds nothing.
+"""
+
+import io
+import random
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage, MenuItem, SiteSettings
+
+LANGUAGES = ("vi", "en", "zh-hans")
+TRANSLATIONS = ("en", "zh-hans")
+
+PALETTES = {
+    "indigo": ["#1d3557", "#274c77", "#6096ba", "#a3cef1", "#e7ecef"],
+    "earth": ["#6b2d1a", "#a44a3f", "#d4a373", "#faedcd", "#3d405b"],
+    "forest": ["#1b4332", "#2d6a4f", "#52b788", "#b7e4c7", "#f1faee"],
+    "anise": ["#5f0f40", "#9a031e", "#e36414", "#fb8b24", "#fff3e0"],
+    "stone": ["#2b2d42", "#5c677d", "#8d99ae", "#c9ccd5", "#edf2f4"],
+}
+DEMO_PASSWORD_NOTE = "Sample account for the demonstration site."
+
+
+@dataclass
+class Demo:
+    """What the demo steps share: where to write, how big, and the pages made so far."""
+
+    stdout: object
+    scale: int = 0
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    pages: dict = field(default_factory=dict)
+
+    def say(self, message):
+        self.stdout.write(message)
+
+    @property
+    def locales(self):
+        return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+
+    # --- pages ------------------------------------------------------------------------------
+
+    def page(self, parent, model, slug, translations, **fields):
+        """The live page `slug` under `parent`, made and translated if missing.
+
+        `translations` maps a language code to the fields that differ in that language
+        (title, introduction, body…); `fields` are the same in every language.
+        """
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(slug=slug, is_sample=True, **fields, **translations["vi"])
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        for code in TRANSLATIONS:
+            self.translate(page, code, translations.get(code, {}))
+        return page
+
+    def translate(self, page, code, values):
+        locale = self.locales[code]
+        if page.get_translation_or_none(locale) is not None:
+            return
+        copy = page.copy_for_translation(locale, copy_parents=True)
+        for name, value in values.items():
+            setattr(copy, name, value)
+        copy.save_revision().publish()
+
+    # --- images -----------------------------------------------------------------------------
+
+    def image(self, title, palette, motif, alt):
+        """A Wagtail image drawn here by Pillow (nothing is downloaded), reused if it exists."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title).first()
+        if existing:
+            return existing
+        content = ContentFile(draw(palette, motif, seed=title), name=f"{slugify_name(title)}.jpg")
+        return Image.objects.create(title=title, description=alt, file=content)
+
+
+def slugify_name(text):
+    from .text import slugify
+
+    return slugify(text)[:60] or "image"
+
+
+def draw(palette, motif, seed, size=(1600, 1000)):
+    """A JPEG of a simple pattern: mountains, brocade diamonds, roof tiles or rows of sticks."""
+    rng = random.Random(seed)
+    colours = PALETTES[palette]
+    width, height = size
+    picture = PILImage.new("RGB", size, colours[-1])
+    pen = ImageDraw.Draw(picture)
+    if motif == "mountains":
+        for layer, colour in enumerate(colours[:4]):
+            base = height * (0.45 + 0.15 * layer)
+            points = [(0, height)]
+            for x in range(0, width + 200, 200):
+                points.append((x, base - rng.randint(40, 260)))
+            points.append((width, height))
+            pen.polygon(points, fill=colour)
+    elif motif == "brocade":
+        step = 100
+        for row, y in enumerate(range(-step, height + step, step // 2)):
+            for x in range(-step, width + step, step):
+                offset = (row % 2) * step // 2
+                colour = colours[(row + x // step) % 4]
+                cx, cy = x + offset, y
+                pen.polygon([(cx, cy - 45), (cx + 45, cy), (cx, cy + 45), (cx - 45, cy)], fill=colour)
+    elif motif == "tiles":
+        for row, y in enumerate(range(0, height + 80, 70)):
+            for x in range(-80 * (row % 2), width + 160, 160):
+                pen.pieslice((x, y, x + 160, y + 140), 180, 360, fill=colours[row % 4], outline=colours[4])
+    else:  # sticks: incense, bamboo, rattan
+        for x in range(0, width, 18):
+            top = rng.randint(0, height // 3)
+            pen.rectangle((x, top, x + 8, height), fill=colours[rng.randrange(4)])
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=82, optimize=True)
+    return buffer.getvalue()
+
+
+# --- the site-wide part of the demo -----------------------------------------------------------
+
+
+@transaction.atomic
+def load(demo):
+    vi = demo.locales["vi"]
+    site = Site.objects.filter(is_default_site=True).first()
+    home = HomePage.objects.filter(locale=vi).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Làng nghề Lạng Sơn",
+            slug="trang-chu",
+            is_sample=True,
+            introduction=(
+                "Làng nghề truyền thống, Công viên địa chất toàn cầu UNESCO Lạng Sơn và sản phẩm OCOP "
+                "của tỉnh: đi thăm, trải nghiệm và mua tận nơi làm ra."
+            ),
+            hero_image=demo.image("Trang chủ: núi đá Lạng Sơn", "stone", "mountains", "Núi đá vôi nhiều lớp"),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        old_root = site.root_page if site else None
+        if site is None:
+            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        else:
+            site.root_page = home
+            site.site_name = "Làng nghề Lạng Sơn"
+            site.save()
+        if old_root and old_root.pk != home.pk and not old_root.specific_class == HomePage:
+            old_root.delete()
+    demo.translate(
+        home,
+        "en",
+        {
+            "title": "Craft villages of Lạng Sơn",
+            "introduction": (
+                "Traditional craft villages, the Lạng Sơn UNESCO Global Geopark and the province's "
+                "OCOP products: visit, try the crafts and buy where things are made."
+            ),
+        },
+    )
+    demo.translate(
+        home,
+        "zh-hans",
+        {
+            "title": "谅山手工艺村",
+            "introduction": "谅山省的传统手工艺村、联合国教科文组织世界地质公园与OCOP产品：参观、体验、在产地购买。",
+        },
+    )
+    demo.pages["home"] = home
+    demo.say("Home page ready")
+
+
+def load_settings(demo):
+    """Footer contact and main navigation, once the section pages exist."""
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    settings.address = "Phường Lương Văn Tri, tỉnh Lạng Sơn (địa chỉ mẫu)"
+    settings.email = "lienhe@langnghe.example"
+    settings.save()
+    if not MenuItem.objects.filter(settings=settings).exists():
+        for order, key in enumerate(("villages", "geopark", "tours")):
+            MenuItem.objects.create(settings=settings, page=demo.pages[key], sort_order=order)
+    demo.say("Site settings ready")
+
+
+def load_accounts(demo):
+    """An editor and a producer account; their passwords are in the README."""
+    User = get_user_model()
+    editor, created = User.objects.get_or_create(
+        username="bientapvien",
+        defaults={"email": "bientapvien@langnghe.example", "first_name": "Biên tập viên", "is_staff": True},
+    )
+    if created:
+        editor.set_password("langnghe-bientap")
+        editor.save()
+    editors = Group.objects.filter(name="Editors").first()
+    if editors:
+        editor.groups.add(editors)
+    admin, created = User.objects.get_or_create(
+        username="quantri",
+        defaults={
+            "email": "quantri@langnghe.example",
+            "first_name": "Quản trị",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    if created:
+        admin.set_password("langnghe-quantri")
+        admin.save()
+    demo.say("Accounts ready: bientapvien (editor), quantri (administrator)")

@@ -1,0 +1,32 @@
+from importlib import import_module
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from pages.demo import Demo, load_accounts, load_settings
+
+# Each app's demo module adds its content; later steps use pages made by earlier ones.
+STEPS = ["pages.demo", "villages.demo", "tours.demo", "catalogue.demo"]
+
+
+class Command(BaseCommand):
+    help = "Build the sample site (marked as sample content). Running it again adds nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="Make this many products in all, with villages, producers and tours in proportion.",
+        )
+
+    def handle(self, *args, scale, **options):
+        if scale < 0:
+            raise CommandError("--scale must be zero or more.")
+        demo = Demo(stdout=self.stdout, scale=scale)
+        for step in STEPS:
+            with transaction.atomic():
+                import_module(step).load(demo)
+        load_settings(demo)
+        load_accounts(demo)
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))

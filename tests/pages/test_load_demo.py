@@ -1,0 +1,73 @@
+"""`load_demo` builds a whole sample site, marked as sample, and running it twice adds nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from catalogue.models import Product
+from pages.models import HomePage
+from tours.models import TourPage
+from villages.models import GeoparkSitePage, VillagePage
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "products": Product.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def test_demo_twice_adds_nothing(demo):
+    before = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert counts() == before
+
+
+def test_demo_is_all_sample_content(demo):
+    assert VillagePage.objects.count() >= 5 * 3  # five villages, three languages
+    assert GeoparkSitePage.objects.count() >= 4 * 3
+    assert TourPage.objects.count() >= 3 * 3
+    assert Product.objects.count() >= 8
+    for model in (HomePage, VillagePage, GeoparkSitePage, TourPage):
+        assert not model.objects.filter(is_sample=False).exists()
+    assert not Product.objects.filter(is_sample=False).exists()
+    assert not Product.objects.filter(images__isnull=True).exists()
+
+
+def test_demo_pages_answer_in_every_language(demo, client):
+    village = VillagePage.objects.get(slug="lang-huong-na-phieng", locale__language_code="vi")
+    tour = TourPage.objects.get(slug="mot-ngay-bac-son", locale__language_code="vi")
+    product = Product.objects.get(upc="MAU-00001")
+    with translation.override("vi"):
+        product_path = product.get_absolute_url()
+    for prefix in ("", "/en", "/zh-hans"):
+        for path in ("/", village.url, tour.url, product_path, "/basket/"):
+            response = client.get(prefix + path if path != "/" else prefix + "/")
+            assert response.status_code == 200, (prefix, path)
+    assert "185.000\xa0₫" in client.get(product_path).content.decode()
+    assert "₫185,000" in client.get("/en" + product_path).content.decode()
+
+
+def test_demo_accounts_can_sign_in(demo, client):
+    assert client.login(username="bientapvien", password="langnghe-bientap")
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    producer = get_user_model().objects.get(username="nghenhan")
+    assert producer.partners.filter(code="huong-na-phieng").exists()
+    assert client.login(username="nghenhan", password="langnghe-nghenhan")
+
+
+def test_demo_scale_makes_that_many_products(db):
+    call_command("load_demo", scale=60, stdout=open("/dev/null", "w"))
+    assert Product.objects.count() == 60
+    assert all(product.stockrecords.exists() for product in Product.objects.all()[:60])
