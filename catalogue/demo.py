@@ -29,22 +29,78 @@ PRODUCERS = [
 
 # title, category, producer code, price in đồng, stock, picture (motif, palette), description
 PRODUCTS = [
-    ("Tinh dầu hồi Văn Quan 100 ml", "Đặc sản > Tinh dầu và gia vị", "hoi-van-quan", 185000, 40, ("sticks", "anise"),
-     "Tinh dầu chưng cất từ hoa hồi chín của vùng hồi Văn Quan, chỉ dẫn địa lý từ năm 2007."),
-    ("Hoa hồi khô Văn Quan 500 g", "Đặc sản > Tinh dầu và gia vị", "hoi-van-quan", 120000, 60, ("sticks", "earth"),
-     "Hoa hồi phơi khô tự nhiên, cánh đều, thơm đậm."),
-    ("Hương trầm Nà Phiêng (bó 100 nén)", "Hương", "huong-na-phieng", 65000, 120, ("sticks", "anise"),
-     "Hương se tay từ bột vỏ cây và hoa hồi, không hóa chất tạo màu."),
-    ("Rượu men lá Mẫu Sơn 750 ml", "Đặc sản > Rượu", "ruou-cong-son", 150000, 30, ("mountains", "forest"),
-     "Rượu gạo ủ men lá rừng của người Dao, chưng cất trong nồi đồng."),
-    ("Áo chàm thổ cẩm", "Dệt may", "det-cham-bac-son", 650000, 12, ("brocade", "indigo"),
-     "Áo nhuộm chàm thủ công, viền thổ cẩm dệt tay."),
-    ("Khăn thổ cẩm dệt tay", "Dệt may", "det-cham-bac-son", 350000, 25, ("brocade", "earth"),
-     "Khăn dệt trên khung gỗ với hoa văn truyền thống của người Tày."),
-    ("Mặt nạ mèo sư tử Mai Pha", "Thủ công mỹ nghệ", "mat-na-mai-pha", 480000, 8, ("brocade", "anise"),
-     "Mặt nạ bồi giấy, vẽ tay, dùng cho múa sư tử mèo hoặc treo trang trí."),
-    ("Thạch đen Tràng Định 1 kg", "Đặc sản > Thực phẩm khô", "huong-na-phieng", 45000, 80, ("tiles", "stone"),
-     "Thạch đen nấu từ cây thạch đen trồng ở Tràng Định."),
+    (
+        "Tinh dầu hồi Văn Quan 100 ml",
+        "Đặc sản > Tinh dầu và gia vị",
+        "hoi-van-quan",
+        185000,
+        40,
+        ("sticks", "anise"),
+        "Tinh dầu chưng cất từ hoa hồi chín của vùng hồi Văn Quan, chỉ dẫn địa lý từ năm 2007.",
+    ),
+    (
+        "Hoa hồi khô Văn Quan 500 g",
+        "Đặc sản > Tinh dầu và gia vị",
+        "hoi-van-quan",
+        120000,
+        60,
+        ("sticks", "earth"),
+        "Hoa hồi phơi khô tự nhiên, cánh đều, thơm đậm.",
+    ),
+    (
+        "Hương trầm Nà Phiêng (bó 100 nén)",
+        "Hương",
+        "huong-na-phieng",
+        65000,
+        120,
+        ("sticks", "anise"),
+        "Hương se tay từ bột vỏ cây và hoa hồi, không hóa chất tạo màu.",
+    ),
+    (
+        "Rượu men lá Mẫu Sơn 750 ml",
+        "Đặc sản > Rượu",
+        "ruou-cong-son",
+        150000,
+        30,
+        ("mountains", "forest"),
+        "Rượu gạo ủ men lá rừng của người Dao, chưng cất trong nồi đồng.",
+    ),
+    (
+        "Áo chàm thổ cẩm",
+        "Dệt may",
+        "det-cham-bac-son",
+        650000,
+        12,
+        ("brocade", "indigo"),
+        "Áo nhuộm chàm thủ công, viền thổ cẩm dệt tay.",
+    ),
+    (
+        "Khăn thổ cẩm dệt tay",
+        "Dệt may",
+        "det-cham-bac-son",
+        350000,
+        25,
+        ("brocade", "earth"),
+        "Khăn dệt trên khung gỗ với hoa văn truyền thống của người Tày.",
+    ),
+    (
+        "Mặt nạ mèo sư tử Mai Pha",
+        "Thủ công mỹ nghệ",
+        "mat-na-mai-pha",
+        480000,
+        8,
+        ("brocade", "anise"),
+        "Mặt nạ bồi giấy, vẽ tay, dùng cho múa sư tử mèo hoặc treo trang trí.",
+    ),
+    (
+        "Thạch đen Tràng Định 1 kg",
+        "Đặc sản > Thực phẩm khô",
+        "huong-na-phieng",
+        45000,
+        80,
+        ("tiles", "stone"),
+        "Thạch đen nấu từ cây thạch đen trồng ở Tràng Định.",
+    ),
 ]
 
 
@@ -58,17 +114,29 @@ def load(demo):
     for name, code in PRODUCERS:
         partners[code], _ = Partner.objects.get_or_create(code=code, defaults={"name": name})
     made = 0
-    for number, (title, category, producer, price, stock, picture, description) in enumerate(PRODUCTS, start=1):
+    for number, (title, category, producer, price, stock, picture, description) in enumerate(
+        PRODUCTS, start=1
+    ):
         made += _product(
-            demo, product_class, partners[producer], f"MAU-{number:05d}", title, category,
-            price, stock, picture, description,
+            demo,
+            product_class,
+            partners[producer],
+            f"MAU-{number:05d}",
+            title,
+            category,
+            price,
+            stock,
+            picture,
+            description,
         )
     made += _scaled(demo, product_class, partners)
     _producer_account(partners["huong-na-phieng"])
     demo.say(f"Products: {Product.objects.filter(is_sample=True).count()} ({made} new)")
 
 
-def _product(demo, product_class, partner, upc, title, category, price, stock, picture, description):
+def _product(
+    demo, product_class, partner, upc, title, category, price, stock, picture, description
+):
     if Product.objects.filter(upc=upc).exists():
         return 0
     product = Product.objects.create(
@@ -87,7 +155,9 @@ def _product(demo, product_class, partner, upc, title, category, price, stock, p
         num_in_stock=stock,
     )
     motif, palette = picture
-    image = ContentFile(draw(palette, motif, seed=title, size=(900, 900)), name=f"{upc.lower()}.jpg")
+    image = ContentFile(
+        draw(palette, motif, seed=title, size=(900, 900)), name=f"{upc.lower()}.jpg"
+    )
     ProductImage.objects.create(product=product, original=image, caption=title, display_order=0)
     return 1
 
@@ -145,7 +215,9 @@ def _scaled(demo, product_class, partners):
             )
         )
         images.append(
-            ProductImage(product=product, original=shared_images[index % len(shared_images)], caption=base[0])
+            ProductImage(
+                product=product, original=shared_images[index % len(shared_images)], caption=base[0]
+            )
         )
     ProductCategory.objects.bulk_create(links, batch_size=1000)
     StockRecord.objects.bulk_create(stock, batch_size=1000)
@@ -158,10 +230,16 @@ def _producer_account(partner):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username="nghenhan",
-        defaults={"email": "nghenhan@langnghe.example", "first_name": "Hoàng Thị", "last_name": "Lan"},
+        defaults={
+            "email": "nghenhan@langnghe.example",
+            "first_name": "Hoàng Thị",
+            "last_name": "Lan",
+        },
     )
     if created:
         user.set_password("langnghe-nghenhan")
         user.save()
     partner.users.add(user)
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )

@@ -78,14 +78,22 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
         context.update(form=form, query=query, pages=[], products=[])
         if query:
-            pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=2)
+            pages = (
+                Page.objects.live()
+                .public()
+                .filter(locale=Locale.get_active())
+                .exclude(depth__lte=2)
+            )
             context["pages"] = list(pages.search(query)[: self.max_results])
             words = query.split()
             matches = reduce(
                 or_, (Q(title__icontains=word) | Q(description__icontains=word) for word in words)
             )
             context["products"] = list(
-                Product.objects.browsable().base_queryset().filter(matches).order_by("title")[: self.max_results]
+                Product.objects.browsable()
+                .base_queryset()
+                .filter(matches)
+                .order_by("title")[: self.max_results]
             )
         context["total"] = len(context["pages"]) + len(context["products"])
         return context

@@ -14,7 +14,8 @@ def media_in_tmp(settings, tmp_path):
 def locales(db):
     """The three content languages, as Wagtail locales."""
     return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("vi", "en", "zh-hans")
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in ("vi", "en", "zh-hans")
     }
 
 

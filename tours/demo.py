@@ -9,9 +9,18 @@ TOURS = [
         "price_from": 650000,
         "stops": [("ngoi-am-duong-long-hung", 120), ("hang-tham-khuyen", 90)],
         "image": ("tiles", "earth"),
-        "vi": {"title": "Một ngày Bắc Sơn: ngói âm dương và hang động", "introduction": "Xem nặn ngói ở Long Hưng, chiều vào hang Thẩm Khuyên."},
-        "en": {"title": "A day in Bắc Sơn: roof tiles and caves", "introduction": "Watch tiles being shaped in Long Hưng, then explore Thẩm Khuyên cave."},
-        "zh-hans": {"title": "北山一日游：阴阳瓦与溶洞", "introduction": "上午在隆兴看制瓦，下午探访坦昆洞。"},
+        "vi": {
+            "title": "Một ngày Bắc Sơn: ngói âm dương và hang động",
+            "introduction": "Xem nặn ngói ở Long Hưng, chiều vào hang Thẩm Khuyên.",
+        },
+        "en": {
+            "title": "A day in Bắc Sơn: roof tiles and caves",
+            "introduction": "Watch tiles being shaped in Long Hưng, then explore Thẩm Khuyên cave.",
+        },
+        "zh-hans": {
+            "title": "北山一日游：阴阳瓦与溶洞",
+            "introduction": "上午在隆兴看制瓦，下午探访坦昆洞。",
+        },
     },
     {
         "slug": "nua-ngay-huong-na-phieng",
@@ -19,8 +28,14 @@ TOURS = [
         "price_from": 250000,
         "stops": [("lang-huong-na-phieng", 150)],
         "image": ("sticks", "anise"),
-        "vi": {"title": "Nửa ngày ở làng hương Nà Phiêng", "introduction": "Tự tay se một bó hương và mang về làm quà."},
-        "en": {"title": "Half a day in Nà Phiêng incense village", "introduction": "Roll a bundle of incense yourself and take it home."},
+        "vi": {
+            "title": "Nửa ngày ở làng hương Nà Phiêng",
+            "introduction": "Tự tay se một bó hương và mang về làm quà.",
+        },
+        "en": {
+            "title": "Half a day in Nà Phiêng incense village",
+            "introduction": "Roll a bundle of incense yourself and take it home.",
+        },
         "zh-hans": {"title": "那平制香村半日游", "introduction": "亲手搓一把香，带回家做礼物。"},
     },
     {
@@ -29,9 +44,18 @@ TOURS = [
         "price_from": 1800000,
         "stops": [("ruou-men-la-mau-son", 240), ("hoi-van-quan", 180), ("bon-trung-na-duong", 90)],
         "image": ("mountains", "forest"),
-        "vi": {"title": "Hai ngày Mẫu Sơn – Văn Quan: rượu men lá và hoa hồi", "introduction": "Ngủ trên núi Mẫu Sơn, hôm sau lên đồi hồi Văn Quan."},
-        "en": {"title": "Two days, Mẫu Sơn to Văn Quan: leaf-yeast wine and star anise", "introduction": "Sleep on Mẫu Sơn mountain, then walk the star-anise hills of Văn Quan."},
-        "zh-hans": {"title": "母山—文关两日游：叶曲酒与八角", "introduction": "夜宿母山，次日登上文关的八角山。"},
+        "vi": {
+            "title": "Hai ngày Mẫu Sơn – Văn Quan: rượu men lá và hoa hồi",
+            "introduction": "Ngủ trên núi Mẫu Sơn, hôm sau lên đồi hồi Văn Quan.",
+        },
+        "en": {
+            "title": "Two days, Mẫu Sơn to Văn Quan: leaf-yeast wine and star anise",
+            "introduction": "Sleep on Mẫu Sơn mountain, then walk the star-anise hills of Văn Quan.",
+        },
+        "zh-hans": {
+            "title": "母山—文关两日游：叶曲酒与八角",
+            "introduction": "夜宿母山，次日登上文关的八角山。",
+        },
     },
 ]
 
@@ -43,8 +67,14 @@ def load(demo):
         TourIndexPage,
         "tuyen-du-lich",
         {
-            "vi": {"title": "Tuyến du lịch", "introduction": "Những hành trình qua làng nghề và Công viên địa chất."},
-            "en": {"title": "Tours", "introduction": "Routes through the craft villages and the Geopark."},
+            "vi": {
+                "title": "Tuyến du lịch",
+                "introduction": "Những hành trình qua làng nghề và Công viên địa chất.",
+            },
+            "en": {
+                "title": "Tours",
+                "introduction": "Routes through the craft villages and the Geopark.",
+            },
             "zh-hans": {"title": "旅游线路", "introduction": "穿越手工艺村与地质公园的线路。"},
         },
     )
@@ -59,7 +89,12 @@ def load(demo):
                 is_sample=True,
                 length=spec["length"],
                 price_from=spec["price_from"],
-                hero_image=demo.image(spec.get("image_title", spec["vi"]["title"]), palette, motif, spec["vi"]["title"]),
+                hero_image=demo.image(
+                    spec.get("image_title", spec["vi"]["title"]),
+                    palette,
+                    motif,
+                    spec["vi"]["title"],
+                ),
                 **spec["vi"],
             )
             for order, (slug, minutes) in enumerate(spec["stops"]):
@@ -87,8 +122,14 @@ def extra_tours(demo):
                 "image": ("mountains", "stone"),
                 "image_title": "Tuyến mẫu",
                 "vi": {"title": f"Tuyến mẫu số {number}", "introduction": "Tuyến mẫu cho thử tải."},
-                "en": {"title": f"Sample tour {number}", "introduction": "A sample tour for load tests."},
-                "zh-hans": {"title": f"示例线路 {number}", "introduction": "用于负载测试的示例线路。"},
+                "en": {
+                    "title": f"Sample tour {number}",
+                    "introduction": "A sample tour for load tests.",
+                },
+                "zh-hans": {
+                    "title": f"示例线路 {number}",
+                    "introduction": "用于负载测试的示例线路。",
+                },
             }
         )
     return specs

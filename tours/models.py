@@ -22,7 +22,11 @@ class TourIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tours"] = (
-            TourPage.objects.child_of(self).live().public().select_related("hero_image").order_by("title")
+            TourPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("title")
         )
         return context
 

@@ -30,7 +30,9 @@ class Position(models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
-    position_panel = FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Position"))
+    position_panel = FieldRowPanel(
+        [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Position")
+    )
 
     class Meta:
         abstract = True
@@ -50,7 +52,11 @@ class VillageIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = (
-            VillagePage.objects.child_of(self).live().public().select_related("hero_image").order_by("title")
+            VillagePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("title")
         )
         return context
 
@@ -71,7 +77,12 @@ class VillagePage(Position, BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("crafts"), FieldPanel("commune"), FieldPanel("former_district"), Position.position_panel],
+            [
+                FieldPanel("crafts"),
+                FieldPanel("commune"),
+                FieldPanel("former_district"),
+                Position.position_panel,
+            ],
             heading=_("Where and what"),
         ),
     ]

@@ -115,11 +115,15 @@ def draw(palette, motif, seed, size=(1600, 1000)):
                 offset = (row % 2) * step // 2
                 colour = colours[(row + x // step) % 4]
                 cx, cy = x + offset, y
-                pen.polygon([(cx, cy - 45), (cx + 45, cy), (cx, cy + 45), (cx - 45, cy)], fill=colour)
+                pen.polygon(
+                    [(cx, cy - 45), (cx + 45, cy), (cx, cy + 45), (cx - 45, cy)], fill=colour
+                )
     elif motif == "tiles":
         for row, y in enumerate(range(0, height + 80, 70)):
             for x in range(-80 * (row % 2), width + 160, 160):
-                pen.pieslice((x, y, x + 160, y + 140), 180, 360, fill=colours[row % 4], outline=colours[4])
+                pen.pieslice(
+                    (x, y, x + 160, y + 140), 180, 360, fill=colours[row % 4], outline=colours[4]
+                )
     else:  # sticks: incense, bamboo, rattan
         for x in range(0, width, 18):
             top = rng.randint(0, height // 3)
@@ -147,18 +151,22 @@ def load(demo):
                 "Làng nghề truyền thống, Công viên địa chất toàn cầu UNESCO Lạng Sơn và sản phẩm OCOP "
                 "của tỉnh: đi thăm, trải nghiệm và mua tận nơi làm ra."
             ),
-            hero_image=demo.image("Trang chủ: núi đá Lạng Sơn", "stone", "mountains", "Núi đá vôi nhiều lớp"),
+            hero_image=demo.image(
+                "Trang chủ: núi đá Lạng Sơn", "stone", "mountains", "Núi đá vôi nhiều lớp"
+            ),
         )
         root.add_child(instance=home)
         home.save_revision().publish()
         old_root = site.root_page if site else None
         if site is None:
-            site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+            site = Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True
+            )
         else:
             site.root_page = home
             site.site_name = "Làng nghề Lạng Sơn"
             site.save()
-        if old_root and old_root.pk != home.pk and not old_root.specific_class == HomePage:
+        if old_root and old_root.pk != home.pk and old_root.specific_class is not HomePage:
             old_root.delete()
     demo.translate(
         home,
@@ -201,7 +209,11 @@ def load_accounts(demo):
     User = get_user_model()
     editor, created = User.objects.get_or_create(
         username="bientapvien",
-        defaults={"email": "bientapvien@langnghe.example", "first_name": "Biên tập viên", "is_staff": True},
+        defaults={
+            "email": "bientapvien@langnghe.example",
+            "first_name": "Biên tập viên",
+            "is_staff": True,
+        },
     )
     if created:
         editor.set_password("langnghe-bientap")

@@ -18,8 +18,9 @@ def localized(pages, locale):
     """Each page's live translation in `locale`, or the page itself where there is none: one query."""
     found = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
+        for page in Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        )
     }
     return [found.get(page.translation_key, page) for page in pages]
 
@@ -88,9 +89,7 @@ class HomePage(BasePage):
             .order_by("title")[:3]
         )
         context["products"] = (
-            Product.objects.browsable()
-            .base_queryset()
-            .order_by("-date_created")[:8]
+            Product.objects.browsable().base_queryset().order_by("-date_created")[:8]
         )
         return context
 
@@ -120,7 +119,12 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            [
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(

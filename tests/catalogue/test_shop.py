@@ -3,9 +3,10 @@
 import sys
 from decimal import Decimal
 
-import pytest
 from django.template import Context, Template
 from django.utils import translation
+
+import pytest
 
 from tests.catalogue.factories import product_for_sale
 
@@ -29,7 +30,9 @@ def test_product_slug_is_transliterated(home):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("prefix", "price"), [("", "125.000\xa0₫"), ("/en", "₫125,000"), ("/zh-hans", "₫125,000")])
+@pytest.mark.parametrize(
+    ("prefix", "price"), [("", "125.000\xa0₫"), ("/en", "₫125,000"), ("/zh-hans", "₫125,000")]
+)
 def test_product_page_shows_vnd_in_each_language(client, home, prefix, price):
     product = product_for_sale(price=125000)
     with translation.override("vi"):

@@ -1,9 +1,12 @@
 """`load_demo` builds a whole sample site, marked as sample, and running it twice adds nothing."""
 
-import pytest
+from io import StringIO
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import translation
+
+import pytest
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -24,12 +27,12 @@ def counts():
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
 
 
 def test_demo_twice_adds_nothing(demo):
     before = counts()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
     assert counts() == before
 
 
@@ -68,6 +71,6 @@ def test_demo_accounts_can_sign_in(demo, client):
 
 
 def test_demo_scale_makes_that_many_products(db):
-    call_command("load_demo", scale=60, stdout=open("/dev/null", "w"))
+    call_command("load_demo", scale=60, stdout=StringIO())
     assert Product.objects.count() == 60
     assert all(product.stockrecords.exists() for product in Product.objects.all()[:60])

@@ -5,7 +5,12 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from pages.models import HomePage, StandardPage
-from tests.pages.factories import MenuItemFactory, SiteSettingsFactory, StandardPageFactory, translate
+from tests.pages.factories import (
+    MenuItemFactory,
+    SiteSettingsFactory,
+    StandardPageFactory,
+    translate,
+)
 from tours.models import TourIndexPage
 from villages.models import GeoparkIndexPage, VillageIndexPage
 

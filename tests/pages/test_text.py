@@ -5,7 +5,12 @@ from pages.text import fold, slugify
 
 @pytest.mark.parametrize(
     ("typed", "folded"),
-    [("Áo chàm", "ao cham"), ("Dầu hồi", "dau hoi"), ("Đồng Đăng", "dong dang"), ("Hương", "huong")],
+    [
+        ("Áo chàm", "ao cham"),
+        ("Dầu hồi", "dau hoi"),
+        ("Đồng Đăng", "dong dang"),
+        ("Hương", "huong"),
+    ],
 )
 def test_fold_drops_vietnamese_marks_and_d_stroke(typed, folded):
     assert fold(typed) == folded

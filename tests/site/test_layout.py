@@ -26,9 +26,13 @@ def free_port():
 
 
 def run(args, env=None, cwd=ROOT):
-    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    environment = {
+        key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"
+    }
     environment.update(env or {})
-    return subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_manage_py_finds_the_settings_without_help():
@@ -39,15 +43,23 @@ def test_manage_py_finds_the_settings_without_help():
 
 def test_plain_gunicorn_serves_the_site_under_production_settings():
     port = free_port()
-    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
-    environment.update(PRODUCTION_ENV, ALLOWED_HOSTS="127.0.0.1", BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1")
+    environment = {
+        key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"
+    }
+    environment.update(
+        PRODUCTION_ENV, ALLOWED_HOSTS="127.0.0.1", BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1"
+    )
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen([str(gunicorn)], cwd=ROOT, env=environment, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [str(gunicorn)], cwd=ROOT, env=environment, stderr=subprocess.PIPE, text=True
+    )
     try:
         body = None
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=2) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/health/", timeout=2
+                ) as response:
                     body = json.load(response)
                 break
             except OSError:
@@ -61,7 +73,9 @@ def test_plain_gunicorn_serves_the_site_under_production_settings():
 
 
 def test_asgi_application_imports_under_production_settings():
-    code = "import sys; sys.path.insert(0, 'site'); import config.asgi; print(config.asgi.application)"
+    code = (
+        "import sys; sys.path.insert(0, 'site'); import config.asgi; print(config.asgi.application)"
+    )
     result = run([sys.executable, "-c", code], env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "ASGIHandler" in result.stdout
@@ -73,6 +87,8 @@ def test_standard_library_site_module_is_untouched():
     assert hasattr(site, "getsitepackages"), "the stdlib `site` module must not be shadowed"
 
 
-@pytest.mark.parametrize("folder", ["site", "catalogue", "tours", "villages", "search", "themes", "tests"])
+@pytest.mark.parametrize(
+    "folder", ["site", "catalogue", "tours", "villages", "search", "themes", "tests"]
+)
 def test_design_card_folders_exist(folder):
     assert (ROOT / folder).is_dir()

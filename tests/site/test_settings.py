@@ -14,7 +14,14 @@ def settings_value(expression, **env):
         key: value
         for key, value in os.environ.items()
         if key
-        not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CACHE_URL", "REDIS_URL", "SECRET_KEY", "ELASTICSEARCH_URL"}
+        not in {
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "CACHE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "ELASTICSEARCH_URL",
+        }
     }
     environment.update(env)
     code = (
@@ -22,7 +29,12 @@ def settings_value(expression, **env):
         f"django.setup(); print(repr(({expression})))"
     )
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -40,8 +52,14 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_passes_the_deployment_checks_without_warnings():
-    environment = {**PRODUCTION, "SECRET_KEY": "x" * 20 + "-production-like-secret-key-9f8e7d6c5b4a"}
-    environment = {**{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}, **environment}
+    environment = {
+        **PRODUCTION,
+        "SECRET_KEY": "x" * 20 + "-production-like-secret-key-9f8e7d6c5b4a",
+    }
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        **environment,
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -55,7 +73,9 @@ def test_production_passes_the_deployment_checks_without_warnings():
 
 
 def test_database_defaults_to_a_sqlite_file_under_var():
-    result = settings_value("str(settings.DATABASES['default']['NAME'])", DJANGO_SETTINGS_MODULE="config.settings.dev")
+    result = settings_value(
+        "str(settings.DATABASES['default']['NAME'])", DJANGO_SETTINGS_MODULE="config.settings.dev"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().strip("'").endswith("var/db.sqlite3")
 
@@ -82,7 +102,9 @@ def test_redis_url_gives_a_cache_shared_by_every_app_server():
 
 
 def test_cache_is_local_memory_when_no_url_is_given():
-    result = settings_value("settings.CACHES['default']['BACKEND']", DJANGO_SETTINGS_MODULE="config.settings.dev")
+    result = settings_value(
+        "settings.CACHES['default']['BACKEND']", DJANGO_SETTINGS_MODULE="config.settings.dev"
+    )
     assert "LocMemCache" in result.stdout
 
 

@@ -30,7 +30,9 @@ class TourPageFactory(PageFactory):
     def _create(cls, model_class, *args, stops=None, **kwargs):
         tour = model_class(*args, **{k: v for k, v in kwargs.items() if k != "parent"})
         for order, place in enumerate(stops or [VillagePageFactory()]):
-            tour.stops.add(TourStop(place=place, minutes=90, activity="Xem làm nghề", sort_order=order))
+            tour.stops.add(
+                TourStop(place=place, minutes=90, activity="Xem làm nghề", sort_order=order)
+            )
         kwargs["parent"].add_child(instance=tour)
         tour.save_revision().publish()
         return tour

@@ -18,7 +18,9 @@ class VillageIndexPageFactory(PageFactory):
 class VillagePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Làng hương số {n}")
     slug = factory.Sequence(lambda n: f"lang-huong-{n}")
-    parent = factory.LazyFunction(lambda: VillageIndexPage.objects.first() or VillageIndexPageFactory())
+    parent = factory.LazyFunction(
+        lambda: VillageIndexPage.objects.first() or VillageIndexPageFactory()
+    )
     commune = "xã Tràng Định"
     former_district = "Tràng Định"
     crafts = "Làm hương"
@@ -41,7 +43,9 @@ class GeoparkIndexPageFactory(PageFactory):
 class GeoparkSitePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Hang số {n}")
     slug = factory.Sequence(lambda n: f"hang-{n}")
-    parent = factory.LazyFunction(lambda: GeoparkIndexPage.objects.first() or GeoparkIndexPageFactory())
+    parent = factory.LazyFunction(
+        lambda: GeoparkIndexPage.objects.first() or GeoparkIndexPageFactory()
+    )
     kind = GeoparkSitePage.Kind.GEOLOGICAL
     latitude = Decimal("21.941000")
     longitude = Decimal("106.388000")

@@ -49,7 +49,11 @@ def language_switcher(context):
             translations[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
-        fallback = translate_url("/", code) if is_cms_page else translate_url(request.get_full_path(), code)
+        fallback = (
+            translate_url("/", code)
+            if is_cms_page
+            else translate_url(request.get_full_path(), code)
+        )
         url = translations.get(code) or fallback
         links.append(
             {

@@ -199,7 +199,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # EMAIL_URL such as smtp+tls://user:password@host:587 sets EMAIL_BACKEND, EMAIL_HOST and the rest.
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Làng nghề Lạng Sơn <no-reply@langnghe.example>")
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL", default="Làng nghề Lạng Sơn <no-reply@langnghe.example>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Accounts --------------------------------------------------------------------------------
