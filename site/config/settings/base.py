@@ -245,7 +245,8 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_SLUG_FUNCTION = "pages.text.slugify"
 # Only our `search` modules are loaded for `search.*`: Oscar's haystack views are never imported.
 OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.class_loader"
-OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
+# Both parts of a name: in vi and zh the first box holds the family name (see locale_overrides).
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 OSCAR_URL_SCHEMA = env("URL_SCHEME", default="http")
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
