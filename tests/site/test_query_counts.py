@@ -1,0 +1,50 @@
+"""List pages cost the same number of queries whatever the number of items they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.catalogue.factories import product_for_sale
+from tests.tours.factories import TourPageFactory
+from tests.villages.factories import VillagePageFactory
+
+
+def queries_for(client, path):
+    client.get(path)  # warm caches that are filled once per process (settings, thumbnails)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def add_items(count):
+    for number in range(count):
+        VillagePageFactory(title=f"Làng {number}")
+        product_for_sale(title=f"Sản phẩm {number}")
+        TourPageFactory(title=f"Tuyến {number}", stops=[VillagePageFactory(title=f"Điểm {number}")])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/catalogue/"])
+def test_list_page_queries_do_not_grow_with_items(client, home, path):
+    add_items(2)
+    few = queries_for(client, path)
+    add_items(4)
+    many = queries_for(client, path)
+    assert many == few, f"{path}: {few} queries with 2 of each, {many} with 6"
+
+
+@pytest.mark.django_db
+def test_village_index_queries_do_not_grow_with_villages(client, home):
+    first = VillagePageFactory()
+    index = first.get_parent().url
+    few = queries_for(client, index)
+    for number in range(5):
+        VillagePageFactory(title=f"Làng thêm {number}")
+    assert queries_for(client, index) == few
+
+
+@pytest.mark.django_db
+def test_tour_page_queries_do_not_grow_with_stops(client, home):
+    short = TourPageFactory(stops=[VillagePageFactory() for _ in range(1)])
+    long = TourPageFactory(stops=[VillagePageFactory() for _ in range(6)])
+    assert queries_for(client, long.url) == queries_for(client, short.url)
