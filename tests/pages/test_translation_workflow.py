@@ -1,14 +1,17 @@
 """Editors translate pages with wagtail-localize from the admin."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+
+import pytest
 
 from tests.villages.factories import VillagePageFactory
 
 
 @pytest.mark.django_db
-def test_editor_submits_a_village_for_translation(client, home, locales, django_capture_on_commit_callbacks):
+def test_editor_submits_a_village_for_translation(
+    client, home, locales, django_capture_on_commit_callbacks
+):
     village = VillagePageFactory(title="Làng hương Nà Phiêng")
     admin = get_user_model().objects.create_superuser("quantri", "quantri@langnghe.example", "x")
     client.force_login(admin)

@@ -1,8 +1,9 @@
 """List pages cost the same number of queries whatever the number of items they show."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from tests.catalogue.factories import product_for_sale
 from tests.tours.factories import TourPageFactory

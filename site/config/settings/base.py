@@ -263,5 +263,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "oscar.alerts": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }

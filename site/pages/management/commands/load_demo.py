@@ -1,3 +1,4 @@
+import logging
 from importlib import import_module
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,9 +25,15 @@ class Command(BaseCommand):
         if scale < 0:
             raise CommandError("--scale must be zero or more.")
         demo = Demo(stdout=self.stdout, scale=scale)
-        for step in STEPS:
-            with transaction.atomic():
-                import_module(step).load(demo)
+        # Wagtail logs every publish; the demo publishes hundreds of pages.
+        wagtail_log = logging.getLogger("wagtail")
+        level, wagtail_log.level = wagtail_log.level, logging.WARNING
+        try:
+            for step in STEPS:
+                with transaction.atomic():
+                    import_module(step).load(demo)
+        finally:
+            wagtail_log.setLevel(level)
         load_settings(demo)
         load_accounts(demo)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
