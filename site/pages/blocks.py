@@ -42,6 +42,38 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class GalleryBlock(blocks.StructBlock):
+    images = blocks.ListBlock(FigureBlock(), label=_("photos"), min_num=2)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        description = _("Several photos shown side by side.")
+        preview_value = {"images": []}
+
+
+class TimelineEntryBlock(blocks.StructBlock):
+    when = blocks.CharBlock(
+        label=_("when"), max_length=60, help_text=_("A year, a century or a period.")
+    )
+    what = blocks.TextBlock(label=_("what happened"))
+
+
+class TimelineBlock(blocks.StructBlock):
+    entries = blocks.ListBlock(TimelineEntryBlock(), label=_("moments"), min_num=1)
+
+    class Meta:
+        icon = "history"
+        template = "blocks/timeline_block.html"
+        description = _("The history of a craft or village, moment by moment.")
+        preview_value = {
+            "entries": [
+                {"when": "Thế kỷ 19", "what": "Nghề làm hương bắt đầu ở Nà Phiêng."},
+                {"when": "2024", "what": "Làng được công nhận làng nghề truyền thống."},
+            ]
+        }
+
+
 class StoryBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -54,6 +86,8 @@ class StoryBlock(blocks.StreamBlock):
     )
     figure = FigureBlock()
     quote = QuoteBlock()
+    gallery = GalleryBlock()
+    timeline = TimelineBlock()
     video = EmbedBlock(
         label=_("video"),
         icon="media",

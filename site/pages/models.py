@@ -59,6 +59,44 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    card_meta = ""  # a short line under the title on cards; page types say what fits
+
+    def json_ld(self, request):
+        """schema.org data about this page; page types that are places, events or people say more."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.title,
+            "description": self.introduction,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+
+
+class SectionIndexPage(BasePage):
+    """A section's index page: lists its children in the visitor's language."""
+
+    child_model = None
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def children_for_listing(self):
+        return (
+            self.child_model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.children_for_listing()
+        return context
+
 
 class HomePage(BasePage):
     max_count_per_parent = 1
@@ -70,22 +108,28 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from catalogue.models import Product
         from tours.models import TourPage
-        from villages.models import VillagePage
+        from villages.models import EventIndexPage, MapPage, VillagePage
 
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
-        context["villages"] = (
+        villages = (
             VillagePage.objects.live()
             .public()
             .filter(locale=locale)
             .select_related("hero_image")
-            .order_by("title")[:6]
+            .prefetch_related("hero_image__renditions")
+            .order_by("title")
         )
+        context["villages"] = VillagePage.with_local_crafts(villages[:6], locale)
+        calendar = EventIndexPage.objects.live().filter(locale=locale).first()
+        context["events"] = calendar.children_for_listing()[:3] if calendar else []
+        context["map"] = MapPage.objects.live().filter(locale=locale).first()
         context["tours"] = (
             TourPage.objects.live()
             .public()
             .filter(locale=locale)
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("title")[:3]
         )
         context["products"] = (

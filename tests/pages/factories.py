@@ -1,6 +1,8 @@
 """Factories for Wagtail pages: a page is added under its parent and published."""
 
 import factory
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Site
 
 from pages.models import HomePage, MenuItem, SiteSettings, StandardPage
@@ -85,3 +87,14 @@ def translate(page, language_code, **fields):
         setattr(copy, name, value)
     copy.save_revision().publish()
     return copy
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A small real PNG in the media folder, described for screen readers."""
+
+    title = factory.Sequence(lambda n: f"Ảnh {n}")
+    description = "Một bó hương phơi nắng"
+    file = factory.LazyFunction(get_test_image_file)
+
+    class Meta:
+        model = get_image_model()

@@ -9,7 +9,12 @@ import pytest
 from tests.catalogue.factories import product_for_sale
 from tests.villages.factories import VillagePageFactory
 
-FOREIGN_ASSET = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"(?:https?:)?//", re.I)
+# Things the browser loads: scripts, stylesheets, icons, images, frames (not canonical links).
+FOREIGN_ASSET = re.compile(
+    r"<(?:script|img|iframe)[^>]+src=\"(?:https?:)?//"
+    r"|<link[^>]+rel=\"(?:stylesheet|icon|preload|modulepreload)\"[^>]+href=\"(?:https?:)?//",
+    re.I,
+)
 
 
 @pytest.mark.django_db

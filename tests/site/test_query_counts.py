@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests.catalogue.factories import product_for_sale
+from tests.pages.factories import ImageFactory
 from tests.tours.factories import TourPageFactory
 from tests.villages.factories import VillagePageFactory
 
@@ -19,7 +20,7 @@ def queries_for(client, path):
 
 def add_items(count):
     for number in range(count):
-        VillagePageFactory(title=f"Làng {number}")
+        VillagePageFactory(title=f"Làng {number}", hero_image=ImageFactory())
         product_for_sale(title=f"Sản phẩm {number}")
         TourPageFactory(title=f"Tuyến {number}", stops=[VillagePageFactory(title=f"Điểm {number}")])
 
@@ -36,11 +37,11 @@ def test_list_page_queries_do_not_grow_with_items(client, home, path):
 
 @pytest.mark.django_db
 def test_village_index_queries_do_not_grow_with_villages(client, home):
-    first = VillagePageFactory()
+    first = VillagePageFactory(hero_image=ImageFactory())
     index = first.get_parent().url
     few = queries_for(client, index)
     for number in range(5):
-        VillagePageFactory(title=f"Làng thêm {number}")
+        VillagePageFactory(title=f"Làng thêm {number}", hero_image=ImageFactory())
     assert queries_for(client, index) == few
 
 

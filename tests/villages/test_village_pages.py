@@ -4,14 +4,20 @@ from wagtail.test.utils import WagtailPageTestCase
 from pages.models import HomePage
 from tests.pages.factories import translate
 from tests.villages.factories import GeoparkSitePageFactory, VillagePageFactory
-from villages.models import GeoparkIndexPage, GeoparkSitePage, VillageIndexPage, VillagePage
+from villages.models import (
+    CraftspersonPage,
+    GeoparkIndexPage,
+    GeoparkSitePage,
+    VillageIndexPage,
+    VillagePage,
+)
 
 
 class VillageTreeTests(WagtailPageTestCase):
     def test_villages_only_under_the_village_index(self):
         self.assertCanCreateAt(VillageIndexPage, VillagePage)
         self.assertCanNotCreateAt(HomePage, VillagePage)
-        self.assertAllowedSubpageTypes(VillagePage, {})
+        self.assertAllowedSubpageTypes(VillagePage, {CraftspersonPage})
 
     def test_geopark_sites_only_under_the_geopark_overview(self):
         self.assertCanCreateAt(GeoparkIndexPage, GeoparkSitePage)

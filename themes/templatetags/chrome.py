@@ -1,8 +1,13 @@
 """The parts of every page around its content: navigation and the language switcher."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
@@ -65,3 +70,52 @@ def language_switcher(context):
             }
         )
     return {"languages": links}
+
+
+@register.inclusion_tag("partials/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Canonical address, the page in other languages, Open Graph and schema.org data."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {}
+    alternates = [
+        {"code": translation.locale.language_code, "url": translation.get_full_url(request)}
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    ]
+    specific = page.specific
+    image = getattr(specific, "hero_image", None)
+    return {
+        "page": specific,
+        "canonical": page.get_full_url(request),
+        "alternates": alternates,
+        "default_url": next(
+            (a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None
+        ),
+        "image": image,
+        "json_ld": specific.json_ld(request) if hasattr(specific, "json_ld") else None,
+        "request": request,
+    }
+
+
+# Characters that could close the script element or start markup inside it.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _without_empty(value):
+    if isinstance(value, dict):
+        return {
+            key: _without_empty(item)
+            for key, item in value.items()
+            if item not in (None, "", [], {})
+        }
+    return value
+
+
+@register.filter
+def ld_json(data):
+    """schema.org data as a JSON-LD script element, safe whatever the editors typed."""
+    text = json.dumps(_without_empty(data), cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(text.translate(SCRIPT_ESCAPES))
+    )
