@@ -1,11 +1,46 @@
 """Sample tours through the sample villages and Geopark sites, for `load_demo`."""
 
+from decimal import Decimal
+
+from villages.models import distance_km
+
 from .models import TourIndexPage, TourPage, TourStop
+
+# (name, latitude, longitude): a place name, the same in every language.
+START = ("TP. Lạng Sơn – quảng trường 17/10", Decimal("21.853700"), Decimal("106.761500"))
 
 TOURS = [
     {
+        "slug": "nua-ngay-dong-dang",
+        "length": "half_day",
+        "themes": ["culture", "food"],
+        "seasons": ["spring", "autumn", "winter"],
+        "difficulty": "easy",
+        "price_from": 200000,
+        "stops": [
+            (("Chợ Đồng Đăng", "21.943700", "106.706300"), 90),
+            ("mat-na-meo-su-tu-mai-pha", 60),
+        ],
+        "image": ("brocade", "indigo"),
+        "vi": {
+            "title": "Nửa ngày Đồng Đăng: chợ biên giới và mặt nạ Mai Pha",
+            "introduction": "Dạo chợ Đồng Đăng, ăn vịt quay, chiều xem vẽ mặt nạ ở Mai Pha.",
+        },
+        "en": {
+            "title": "Half a day at Đồng Đăng: the border market and Mai Pha masks",
+            "introduction": "Stroll the Đồng Đăng market, eat roast duck, then watch masks being painted in Mai Pha.",
+        },
+        "zh-hans": {
+            "title": "同登半日游：边境集市与梅坡面具",
+            "introduction": "逛同登（Đồng Đăng）集市、品尝烤鸭，下午到梅坡看面具彩绘。",
+        },
+    },
+    {
         "slug": "mot-ngay-bac-son",
         "length": "one_day",
+        "themes": ["craft", "geology", "culture"],
+        "seasons": ["spring", "autumn"],
+        "difficulty": "easy",
         "price_from": 650000,
         "stops": [("ngoi-am-duong-long-hung", 120), ("hang-tham-khuyen", 90)],
         "image": ("tiles", "earth"),
@@ -25,6 +60,9 @@ TOURS = [
     {
         "slug": "nua-ngay-huong-na-phieng",
         "length": "half_day",
+        "themes": ["craft", "culture"],
+        "seasons": ["winter"],
+        "difficulty": "easy",
         "price_from": 250000,
         "stops": [("lang-huong-na-phieng", 150)],
         "image": ("sticks", "anise"),
@@ -41,6 +79,9 @@ TOURS = [
     {
         "slug": "hai-ngay-mau-son-van-quan",
         "length": "several_days",
+        "themes": ["craft", "food", "geology"],
+        "seasons": ["autumn", "winter"],
+        "difficulty": "moderate",
         "price_from": 1800000,
         "stops": [("ruou-men-la-mau-son", 240), ("hoi-van-quan", 180), ("bon-trung-na-duong", 90)],
         "image": ("mountains", "forest"),
@@ -88,6 +129,9 @@ def load(demo):
                 slug=spec["slug"],
                 is_sample=True,
                 length=spec["length"],
+                themes=spec.get("themes", ["craft"]),
+                seasons=spec.get("seasons", []),
+                difficulty=spec.get("difficulty", "easy"),
                 price_from=spec["price_from"],
                 hero_image=demo.image(
                     spec.get("image_title", spec["vi"]["title"]),
@@ -97,8 +141,33 @@ def load(demo):
                 ),
                 **spec["vi"],
             )
-            for order, (slug, minutes) in enumerate(spec["stops"]):
-                tour.stops.add(TourStop(place=places[slug], minutes=minutes, sort_order=order))
+            # Every sample tour starts from the city centre, a point with no page of its own.
+            tour.stops.add(
+                TourStop(
+                    name=START[0],
+                    latitude=START[1],
+                    longitude=START[2],
+                    minutes=15,
+                    sort_order=0,
+                )
+            )
+            previous = (START[1], START[2])
+            for order, (where, minutes) in enumerate(spec["stops"], start=1):
+                # A stop is a page (by its slug) or a named point (name, latitude, longitude).
+                if isinstance(where, tuple):
+                    stop = TourStop(
+                        name=where[0], latitude=Decimal(where[1]), longitude=Decimal(where[2])
+                    )
+                    here = (stop.latitude, stop.longitude)
+                else:
+                    place = places[where].specific
+                    stop = TourStop(place=place)
+                    here = (place.latitude, place.longitude)
+                # Sample travel time: about two minutes per straight-line kilometre on mountain roads.
+                stop.travel_minutes = max(10, round(distance_km(previous, here) * 2))
+                stop.minutes, stop.sort_order = minutes, order
+                tour.stops.add(stop)
+                previous = here
             index.add_child(instance=tour)
             tour.save_revision().publish()
         for code in ("en", "zh-hans"):

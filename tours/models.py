@@ -2,42 +2,114 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from pages.models import BasePage, localized
+from pages.models import BasePage, SectionIndexPage, localized
+from villages.models import distance_km, map_tiles
+
+from .fields import ChoiceListField
+
+PLACE_TYPES = [
+    "villages.VillagePage",
+    "villages.GeoparkSitePage",
+    "villages.ShowroomPage",
+    "villages.EventPage",
+]
 
 
-class TourIndexPage(BasePage):
+class TourIndexPage(SectionIndexPage):
+    """All tours, narrowed by length, theme, season and starting point (plain GET links)."""
+
     subpage_types = ["tours.TourPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("tour index")
 
+    @property
+    def child_model(self):
+        return TourPage
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tours"] = (
-            TourPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .order_by("title")
-        )
+        chosen = {
+            "length": request.GET.get("length", ""),
+            "theme": request.GET.get("theme", ""),
+            "season": request.GET.get("season", ""),
+            "start": request.GET.get("start", ""),
+        }
+        tours = context["items"]
+        if chosen["length"] in TourPage.Length.values:
+            tours = tours.filter(length=chosen["length"])
+        if chosen["theme"] in TourPage.Theme.values:
+            tours = tours.filter(themes__contains=chosen["theme"])
+        if chosen["season"] in TourPage.Season.values:
+            tours = tours.filter(seasons__contains=chosen["season"])
+        if chosen["start"]:
+            tours = tours.filter(starting_point=chosen["start"])
+        context["items"] = tours
+        context["chosen"] = chosen
+        context["filters"] = [
+            ("length", _("Length"), TourPage.Length.choices),
+            ("theme", _("Theme"), TourPage.Theme.choices),
+            ("season", _("Season"), TourPage.Season.choices),
+            (
+                "start",
+                _("Starting point"),
+                [
+                    (start, start)
+                    for start in self.children_for_listing()
+                    .order_by("starting_point")
+                    .values_list("starting_point", flat=True)
+                    .distinct()
+                ],
+            ),
+        ]
         return context
 
 
-class TourPage(BasePage):
+class TourPage(RoutablePageMixin, BasePage):
     class Length(models.TextChoices):
         HALF_DAY = "half_day", _("Half a day")
         ONE_DAY = "one_day", _("One day")
         SEVERAL_DAYS = "several_days", _("Several days")
 
+    class Difficulty(models.TextChoices):
+        EASY = "easy", _("Easy")
+        MODERATE = "moderate", _("Moderate")
+        HARD = "hard", _("Demanding")
+
+    class Theme(models.TextChoices):
+        CRAFT = "craft", _("Crafts")
+        GEOLOGY = "geology", _("Geology")
+        CULTURE = "culture", _("Culture")
+        FOOD = "food", _("Food")
+
+    class Season(models.TextChoices):
+        SPRING = "spring", _("Spring")
+        SUMMER = "summer", _("Summer")
+        AUTUMN = "autumn", _("Autumn")
+        WINTER = "winter", _("Winter")
+
     length = models.CharField(_("length"), max_length=20, choices=Length.choices)
+    difficulty = models.CharField(
+        _("difficulty"), max_length=20, choices=Difficulty.choices, default="easy"
+    )
+    themes = ChoiceListField(_("themes"), max_length=100, choices=Theme.choices, blank=True)
+    seasons = ChoiceListField(_("best seasons"), max_length=100, choices=Season.choices, blank=True)
     starting_point = models.CharField(_("starting point"), max_length=120, default="TP. Lạng Sơn")
     price_from = models.PositiveIntegerField(
         _("price from (VND)"), null=True, blank=True, help_text=_("Per person, in đồng.")
@@ -45,7 +117,12 @@ class TourPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("length"), FieldPanel("starting_point"), FieldPanel("price_from")],
+            [
+                FieldRowPanel([FieldPanel("length"), FieldPanel("difficulty")]),
+                FieldPanel("themes"),
+                FieldPanel("seasons"),
+                FieldRowPanel([FieldPanel("starting_point"), FieldPanel("price_from")]),
+            ],
             heading=_("At a glance"),
         ),
         InlinePanel("stops", heading=_("Stops, in order"), label=_("stop"), min_num=1),
@@ -55,6 +132,12 @@ class TourPage(BasePage):
         index.SearchField("starting_point"),
         index.FilterField("length"),
     ]
+    api_fields = [
+        APIField("length"),
+        APIField("difficulty"),
+        APIField("starting_point"),
+        APIField("price_from"),
+    ]
 
     parent_page_types = ["tours.TourIndexPage"]
     subpage_types = []
@@ -62,36 +145,222 @@ class TourPage(BasePage):
     class Meta:
         verbose_name = _("tour")
 
+    @property
+    def card_meta(self):
+        return self.get_length_display()
+
+    def theme_labels(self):
+        return self._meta.get_field("themes").labels(self.themes)
+
+    def season_labels(self):
+        return self._meta.get_field("seasons").labels(self.seasons)
+
+    @cached_property
+    def itinerary(self):
+        """The stops in order, each knowing its place in this tour's language and the leg to it."""
+        stops = list(self.stops.select_related("place"))
+        places = localized([stop.place for stop in stops if stop.place_id], self.locale)
+        specific = {place.pk: place for place in _specific_pages(places)}
+        local = iter(places)
+        previous = None
+        for stop in stops:
+            stop.local_place = specific[next(local).pk] if stop.place_id else None
+            stop.leg_km = (
+                stop.travel_km if stop.travel_km is not None else _straight_km(previous, stop)
+            )
+            previous = stop
+        return stops
+
+    @property
+    def total_km(self):
+        return round(sum(float(stop.leg_km or 0) for stop in self.itinerary[1:]), 1)
+
+    @property
+    def total_minutes(self):
+        return sum(stop.minutes + (stop.travel_minutes or 0) for stop in self.itinerary)
+
+    @property
+    def duration_display(self):
+        hours, minutes = divmod(self.total_minutes, 60)
+        if not hours:
+            return _("%(minutes)d min") % {"minutes": minutes}
+        return _("%(hours)d h %(minutes)02d min") % {"hours": hours, "minutes": minutes}
+
+    def json_ld(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "TouristTrip",
+            "name": self.title,
+            "description": self.introduction,
+            "url": self.get_full_url(request),
+            "touristType": self.theme_labels() and [str(label) for label in self.theme_labels()],
+            "itinerary": {
+                "@type": "ItemList",
+                "numberOfItems": len(self.itinerary),
+                "itemListElement": [
+                    {"@type": "ListItem", "position": number, "item": stop.json_ld(request)}
+                    for number, stop in enumerate(self.itinerary, start=1)
+                ],
+            },
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stops = list(self.stops.select_related("place"))
-        places = localized([stop.place for stop in stops], self.locale)
-        for stop, place in zip(stops, places, strict=True):
-            stop.local_place = place
-        context["stops"] = stops
+        context["stops"] = self.itinerary
+        context["map_tiles"] = map_tiles()
+        context["route_points"] = [
+            {
+                "layer": "route",
+                "title": stop.title,
+                "lat": float(stop.point[0]),
+                "lng": float(stop.point[1]),
+                "url": stop.url,
+            }
+            for stop in self.itinerary
+            if stop.point
+        ]
         return context
+
+    @path("in/", name="print")
+    def printable(self, request):
+        """The itinerary on one or two A4 pages."""
+        return self.render(request, template="tours/tour_print.html")
+
+    @path("gpx/", name="gpx")
+    def gpx(self, request):
+        from django.http import HttpResponse
+        from django.template.loader import render_to_string
+
+        body = render_to_string(
+            "tours/tour.gpx", {"page": self, "stops": self.itinerary, "request": request}
+        )
+        response = HttpResponse(body, content_type="application/gpx+xml; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.gpx"'
+        return response
+
+
+def tours_passing(page):
+    """Live tours in `page`'s language with a stop at `page` (in any of its translations)."""
+    stops = TourStop.objects.filter(place__translation_key=page.translation_key)
+    return (
+        TourPage.objects.live()
+        .public()
+        .filter(locale=page.locale, translation_key__in=stops.values("tour__translation_key"))
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")
+        .order_by("title")
+    )
+
+
+def _specific_pages(pages):
+    """The specific page objects for `pages`, one query per page type."""
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+
+
+def _straight_km(previous, stop):
+    if previous is None or previous.point is None or stop.point is None:
+        return None
+    return round(distance_km(previous.point, stop.point), 1)
 
 
 class TourStop(Orderable):
-    """A stop on a tour: a village or Geopark site page, and what to do there."""
+    """A stop on a tour — a village, Geopark site, showroom or festival page, or a named point —
+    and the leg that leads to it from the stop before."""
+
+    class Mode(models.TextChoices):
+        CAR = "car", _("By car")
+        MOTORBIKE = "motorbike", _("By motorbike")
+        WALK = "walk", _("On foot")
+        BOAT = "boat", _("By boat")
 
     tour = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="stops")
     place = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("place"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    name = models.CharField(
+        _("name of another point"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only for a point without its own page."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     minutes = models.PositiveIntegerField(
         _("time to spend (minutes)"), default=60, validators=[MinValueValidator(5)]
     )
     activity = models.CharField(_("what to do there"), max_length=250, blank=True)
+    travel_mode = models.CharField(
+        _("getting here"), max_length=20, choices=Mode.choices, default=Mode.CAR
+    )
+    travel_minutes = models.PositiveIntegerField(_("travel time (minutes)"), null=True, blank=True)
+    travel_km = models.DecimalField(
+        _("distance (km)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the straight-line distance from the stop before."),
+    )
 
     panels = [
-        PageChooserPanel("place", ["villages.VillagePage", "villages.GeoparkSitePage"]),
-        FieldPanel("minutes"),
-        FieldPanel("activity"),
+        PageChooserPanel("place", PLACE_TYPES),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldRowPanel([FieldPanel("minutes"), FieldPanel("activity")]),
+        FieldRowPanel(
+            [FieldPanel("travel_mode"), FieldPanel("travel_minutes"), FieldPanel("travel_km")]
+        ),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tour stop")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if not self.place_id and not (
+            self.name and self.latitude is not None and self.longitude is not None
+        ):
+            raise ValidationError(_("Choose a place, or give the point a name and a position."))
+
+    @property
+    def point(self):
+        """(latitude, longitude) of the stop: its page's position, else its own; or None."""
+        place = getattr(self, "local_place", None)
+        if place is not None and getattr(place, "has_position", False):
+            return (place.latitude, place.longitude)
+        if self.latitude is not None and self.longitude is not None:
+            return (self.latitude, self.longitude)
+        return None
+
+    @property
+    def title(self):
+        return self.local_place.title if getattr(self, "local_place", None) else self.name
+
+    @property
+    def url(self):
+        return self.local_place.url if getattr(self, "local_place", None) else ""
+
+    def json_ld(self, request):
+        data = {"@type": "Place", "name": self.title}
+        if self.url:
+            data["url"] = self.local_place.get_full_url(request)
+        if self.point:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.point[0]),
+                "longitude": float(self.point[1]),
+            }
+        return data
