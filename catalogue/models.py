@@ -1,17 +1,295 @@
-"""Oscar's catalogue, forked: OCOP products of the craft villages."""
+"""Oscar's catalogue, forked: OCOP products of the craft villages, and their production batches."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
+from pages.text import slugify
+
+OCOP_VALIDITY_MONTHS = 36
+
+
+def add_months(day, months):
+    """`day` moved by whole calendar months, kept within the target month (31 Jan + 1 → 28/29 Feb)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def gtin_check_digit(digits):
+    """The GS1 check digit of the digits before it (weights 3, 1, 3… from the right)."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
+    return str((10 - total % 10) % 10)
+
+
+def normalize_gtin(value):
+    """A GTIN-8/12/13/14 as the 14 digits of a GS1 Digital Link, or ValidationError."""
+    value = (value or "").strip()
+    if not value.isdigit() or len(value) not in (8, 12, 13, 14):
+        raise ValidationError(_("A GTIN has 8, 12, 13 or 14 digits."), code="gtin_length")
+    if gtin_check_digit(value[:-1]) != value[-1]:
+        raise ValidationError(_("This GTIN's check digit is wrong."), code="gtin_check_digit")
+    return value.zfill(14)
+
+
+def validate_gtin(value):
+    normalize_gtin(value)
+
 
 class Product(AbstractProduct):
+    """A product for sale, with its OCOP rating, village, producer and translations."""
+
+    class Stars(models.IntegerChoices):
+        THREE = 3, _("3 stars")
+        FOUR = 4, _("4 stars")
+        FIVE = 5, _("5 stars")
+
     is_sample = models.BooleanField(
         _("sample content"),
         default=False,
         help_text=_("Made up for the demonstration site; not a real product."),
     )
+    # Translations of Oscar's title and description (which hold the Vietnamese text).
+    title_en = models.CharField(_("title in English"), max_length=255, blank=True)
+    title_zh_hans = models.CharField(_("title in Chinese"), max_length=255, blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    description_zh_hans = models.TextField(_("description in Chinese"), blank=True)
+
+    gtin = models.CharField(
+        _("GTIN"),
+        max_length=14,
+        blank=True,
+        validators=[validate_gtin],
+        help_text=_("The barcode number (GS1, prefix 893 in Vietnam); its QR codes then use it."),
+    )
+    village = models.ForeignKey(
+        "villages.VillagePage",
+        verbose_name=_("craft village"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        help_text=_("The village page in Vietnamese; visitors see it in their language."),
+    )
+    producer = models.ForeignKey(
+        "partner.Partner",
+        verbose_name=_("producer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+    craft = models.CharField(_("craft"), max_length=120, blank=True)
+
+    ocop_stars = models.PositiveSmallIntegerField(
+        _("OCOP rating"), choices=Stars.choices, null=True, blank=True, db_index=True
+    )
+    ocop_certificate_number = models.CharField(
+        _("OCOP certificate number"), max_length=60, blank=True
+    )
+    ocop_certified_on = models.DateField(
+        _("OCOP certificate date"),
+        null=True,
+        blank=True,
+        help_text=_("The certificate is valid for 36 months from this date."),
+    )
+    geographical_indication = models.CharField(
+        _("geographical indication"),
+        max_length=160,
+        blank=True,
+        help_text=_("E.g. “Hồi Văn Quan”, protected since 2007."),
+    )
+    collective_trademark = models.CharField(_("collective trademark"), max_length=160, blank=True)
+    other_certifications = models.CharField(
+        _("other certifications"),
+        max_length=250,
+        blank=True,
+        help_text=_("Comma-separated, e.g. VietGAP, organic."),
+    )
+
+    def clean(self):
+        super().clean()
+        if self.gtin:
+            self.gtin = normalize_gtin(self.gtin)
+        if self.ocop_stars and not self.ocop_certified_on:
+            raise ValidationError(
+                {"ocop_certified_on": _("An OCOP rating needs its certificate date.")}
+            )
+
+    def save(self, *args, **kwargs):
+        # The slug comes from the Vietnamese title whatever language the editor works in.
+        if not self.slug:
+            self.slug = slugify(self.title or (self.parent.title if self.parent_id else ""))
+        if self.gtin:
+            self.gtin = normalize_gtin(self.gtin)
+        super().save(*args, **kwargs)
+
+    # --- the visitor's language -----------------------------------------------------------
+
+    def _translated(self, field):
+        suffix = {"en": "_en", "zh-hans": "_zh_hans"}.get((get_language() or "").lower())
+        return (getattr(self, field + suffix) if suffix else "") or getattr(self, field)
+
+    def get_title(self):
+        """The title in the active language, the Vietnamese one where it is not translated."""
+        title = self._translated("title")
+        if not title and self.parent_id:
+            return self.parent.get_title()
+        return title
+
+    get_title.short_description = pgettext_lazy("a product's name", "Title")
+
+    def get_description(self):
+        return self._translated("description")
+
+    def localized_village(self):
+        """The village page in the active language where it is translated and live."""
+        return self.village.localized if self.village_id else None
+
+    # --- OCOP -----------------------------------------------------------------------------
+
+    @property
+    def ocop_star_symbols(self):
+        return "★" * (self.ocop_stars or 0)
+
+    @property
+    def ocop_year(self):
+        return self.ocop_certified_on.year if self.ocop_certified_on else None
+
+    @property
+    def ocop_valid_until(self):
+        if not self.ocop_certified_on:
+            return None
+        return add_months(self.ocop_certified_on, OCOP_VALIDITY_MONTHS) - datetime.timedelta(days=1)
+
+    @property
+    def ocop_is_valid(self):
+        return bool(self.ocop_stars) and self.ocop_valid_until >= timezone.localdate()
+
+    @property
+    def other_certification_list(self):
+        return [name.strip() for name in self.other_certifications.split(",") if name.strip()]
+
+
+lot_code_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$",
+    _("Up to 20 letters, digits, dots, dashes or underscores (a GS1 batch number)."),
+)
+
+
+class Batch(models.Model):
+    """A production batch (lot): what one QR code on the package tells the buyer."""
+
+    product = models.ForeignKey(
+        "catalogue.Product",
+        verbose_name=_("product"),
+        on_delete=models.PROTECT,
+        related_name="batches",
+    )
+    lot_code = models.CharField(
+        _("lot code"), max_length=20, unique=True, validators=[lot_code_validator]
+    )
+    production_date = models.DateField(_("production date"))
+    expiry_date = models.DateField(_("best before"), null=True, blank=True)
+    raw_material_origin = models.TextField(
+        _("origin of raw materials"),
+        blank=True,
+        help_text=_("Where the raw materials came from: place, grower or supplier."),
+    )
+    quantity = models.PositiveIntegerField(_("quantity produced"), default=0)
+    unit = models.CharField(_("unit"), max_length=30, blank=True, default="")
+    scan_count = models.PositiveIntegerField(_("times scanned"), default=0, editable=False)
+    last_scanned_at = models.DateTimeField(_("last scanned"), null=True, editable=False)
+    date_created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("production batch")
+        verbose_name_plural = _("production batches")
+        ordering = ["-production_date", "lot_code"]
+
+    def __str__(self):
+        return f"{self.lot_code} · {self.product.title}"
+
+    def get_absolute_url(self):
+        """The address the QR code holds: GS1 Digital Link when the product has a GTIN."""
+        if self.product.gtin:
+            return reverse(
+                "trace:digital-link", kwargs={"gtin": self.product.gtin, "lot_code": self.lot_code}
+            )
+        return reverse("trace:batch", kwargs={"lot_code": self.lot_code})
+
+    def clean(self):
+        if self.expiry_date and self.expiry_date < self.production_date:
+            raise ValidationError({"expiry_date": _("Best before comes after production.")})
+
+    def record_scan(self):
+        """Count one scan, in the database, safe under concurrent scans."""
+        now = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(
+            scan_count=F("scan_count") + 1, last_scanned_at=now
+        )
+        self.scan_count += 1
+        self.last_scanned_at = now
+
+
+class BatchStep(models.Model):
+    """A dated step in making a batch: harvest, processing, packing…"""
+
+    class Kind(models.TextChoices):
+        HARVEST = "harvest", _("Harvest")
+        PROCESSING = "processing", _("Processing")
+        PACKING = "packing", _("Packing")
+        TESTING = "testing", _("Quality testing")
+        OTHER = "other", _("Other")
+
+    batch = models.ForeignKey(
+        Batch, verbose_name=_("batch"), on_delete=models.CASCADE, related_name="steps"
+    )
+    kind = models.CharField(_("step"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    description = models.TextField(_("what was done"), blank=True)
+
+    class Meta:
+        verbose_name = _("batch step")
+        verbose_name_plural = _("batch steps")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
+
+
+class BatchCertificate(models.Model):
+    """A certificate or test report for a batch, as a file the buyer can open."""
+
+    batch = models.ForeignKey(
+        Batch, verbose_name=_("batch"), on_delete=models.CASCADE, related_name="certificates"
+    )
+    title = models.CharField(pgettext_lazy("a certificate's name", "title"), max_length=200)
+    issued_by = models.CharField(_("issued by"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to="trace/certificates/%Y/")
+
+    class Meta:
+        verbose_name = _("batch certificate")
+        verbose_name_plural = _("batch certificates")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

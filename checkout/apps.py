@@ -1,0 +1,20 @@
+from django.urls import path
+
+import oscar.apps.checkout.apps as apps
+
+
+class CheckoutConfig(apps.CheckoutConfig):
+    name = "checkout"
+
+    def ready(self):
+        super().ready()
+        from . import receivers  # noqa: F401
+
+    def get_urls(self):
+        from . import views
+
+        urls = [
+            path("vnpay/ipn/", views.VNPayIPNView.as_view(), name="vnpay-ipn"),
+            path("vnpay/return/", views.VNPayReturnView.as_view(), name="vnpay-return"),
+        ]
+        return super().get_urls() + self.post_process_urls(urls)

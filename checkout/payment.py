@@ -1,0 +1,41 @@
+"""How a buyer can pay: cash on delivery, a VietQR bank transfer staff confirm, or VNPay."""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import vietqr, vnpay
+
+CASH_ON_DELIVERY = "cash-on-delivery"
+BANK_TRANSFER = "bank-transfer"
+VNPAY = "vnpay"
+
+NAMES = {
+    CASH_ON_DELIVERY: _("Cash on delivery"),
+    BANK_TRANSFER: _("Bank transfer (VietQR)"),
+    VNPAY: _("VNPay (bank card, banking app or e-wallet)"),
+}
+DESCRIPTIONS = {
+    CASH_ON_DELIVERY: _("Pay the courier in cash when the parcel arrives."),
+    BANK_TRANSFER: _(
+        "Scan the VietQR code with your banking app after ordering; we ship once the money arrives."
+    ),
+    VNPAY: _("You are taken to VNPay's secure page to pay, then brought back here."),
+}
+
+# Order statuses the payment methods and staff move an order through.
+AWAITING_TRANSFER = "Awaiting transfer"
+AWAITING_PAYMENT = "Awaiting payment"
+PAID = "Paid"
+CANCELLED = "Cancelled"
+
+
+def available():
+    """The methods on offer: bank transfer only when the shop's account is configured."""
+    methods = [CASH_ON_DELIVERY]
+    if vietqr.is_configured():
+        methods.append(BANK_TRANSFER)
+    if vnpay.is_configured():
+        methods.append(VNPAY)
+    return methods
+
+
+INITIAL_STATUS = {BANK_TRANSFER: AWAITING_TRANSFER, VNPAY: AWAITING_PAYMENT}

@@ -1,0 +1,167 @@
+"""Checkout for Vietnam: cash on delivery, a VietQR bank transfer or VNPay, then the order."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from oscar.apps.checkout import exceptions
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.views import *  # noqa: F403
+from oscar.core.loading import get_model
+
+from catalogue import qr
+
+from . import payment, vietqr, vnpay
+from .forms import PaymentMethodForm
+
+Order = get_model("order", "Order")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    """Step 3 asks how to pay; the preview then places the order with that method."""
+
+    template_name = "oscar/checkout/payment_choice.html"
+    template_name_preview = "oscar/checkout/payment_preview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        method = self.checkout_session.payment_method()
+        context.setdefault("payment_form", PaymentMethodForm(initial={"method": method}))
+        context["payment_method_name"] = payment.NAMES.get(method)
+        context["payment_descriptions"] = payment.DESCRIPTIONS
+        return context
+
+    def post(self, request, *args, **kwargs):
+        # The choice is posted to step 3 itself; the preview only places the order.
+        if not self.preview:
+            return self.handle_payment_details_submission(request)
+        return super().post(request, *args, **kwargs)
+
+    def handle_payment_details_submission(self, request):
+        form = PaymentMethodForm(request.POST)
+        if not form.is_valid():
+            return self.render_payment_details(request, payment_form=form)
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return redirect("checkout:preview")
+
+    def check_payment_data_is_captured(self, request):
+        if self.checkout_session.payment_method() not in payment.available():
+            raise exceptions.FailedPreCondition(
+                url=reverse("checkout:payment-details"), message=_("Please choose how to pay.")
+            )
+
+    def handle_payment(self, order_number, total, **kwargs):
+        """Nothing is taken now: the source records what is owed and how it will be paid."""
+        method = self.checkout_session.payment_method()
+        source_type, _created = SourceType.objects.get_or_create(
+            code=method, defaults={"name": str(payment.NAMES[method])}
+        )
+        self.add_payment_source(
+            Source(
+                source_type=source_type,
+                currency=total.currency,
+                amount_allocated=total.incl_tax,
+                reference=order_number,
+            )
+        )
+
+    def get_initial_order_status(self, basket):
+        method = self.checkout_session.payment_method()
+        return payment.INITIAL_STATUS.get(method, settings.OSCAR_INITIAL_ORDER_STATUS)
+
+    def handle_successful_order(self, order):
+        """The order is placed (its stock held); a VNPay buyer now goes to the gateway to pay."""
+        method = self.checkout_session.payment_method()
+        response = super().handle_successful_order(order)
+        if method != payment.VNPAY:
+            return response
+        return redirect(
+            vnpay.payment_url(
+                order.number,
+                order.total_incl_tax,
+                client_ip=self.request.META.get("REMOTE_ADDR", ""),
+                return_url=self.request.build_absolute_uri(reverse("checkout:vnpay-return")),
+                language=get_language(),
+            )
+        )
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    """Oscar's confirmation, with the VietQR code to scan while the transfer is awaited."""
+
+    template_name = "oscar/checkout/thank_you_vietnam.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        order = self.object
+        if order.status == payment.AWAITING_TRANSFER and vietqr.is_configured():
+            text = vietqr.for_order(order.number, order.total_incl_tax)
+            context["vietqr"] = {
+                "payload": text,
+                "svg": qr.make(text).svg_inline(scale=5, border=4),
+                "message": vietqr.order_message(order.number),
+                "account_number": settings.VIETQR_ACCOUNT_NUMBER,
+                "account_name": settings.VIETQR_ACCOUNT_NAME,
+                "bank_bin": settings.VIETQR_BANK_BIN,
+            }
+        return context
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class VNPayIPNView(View):
+    """VNPay's server-to-server callback: the only place a VNPay order becomes paid.
+
+    Answers with the codes the gateway expects; a repeated callback changes nothing.
+    """
+
+    def get(self, request):
+        params = request.GET.dict()
+        if not vnpay.is_signed(params):
+            return self.answer("97", "Invalid Checksum")
+        with transaction.atomic():
+            order = (
+                Order.objects.select_for_update()
+                .filter(number=params.get("vnp_TxnRef", ""))
+                .first()
+            )
+            if order is None:
+                return self.answer("01", "Order not found")
+            if params.get("vnp_Amount") != vnpay.to_gateway_amount(order.total_incl_tax):
+                return self.answer("04", "Invalid amount")
+            if order.status != payment.AWAITING_PAYMENT:
+                return self.answer("02", "Order already confirmed")
+            paid = (
+                params.get("vnp_ResponseCode") == vnpay.SUCCESS
+                and params.get("vnp_TransactionStatus") == vnpay.SUCCESS
+            )
+            if paid:
+                order.sources.update(reference=params.get("vnp_TransactionNo", ""))
+            order.set_status(payment.PAID if paid else payment.CANCELLED)
+        return self.answer("00", "Confirm Success")
+
+    def answer(self, code, message):
+        return JsonResponse({"RspCode": code, "Message": message})
+
+
+class VNPayReturnView(View):
+    """Where VNPay sends the buyer back: says how it went; the order itself changes only by IPN."""
+
+    def get(self, request):
+        params = request.GET.dict()
+        if not vnpay.is_signed(params):
+            messages.error(request, _("The payment answer could not be verified."))
+        elif params.get("vnp_ResponseCode") == vnpay.SUCCESS:
+            messages.success(request, _("VNPay accepted your payment. Thank you!"))
+        else:
+            messages.warning(request, _("The payment was not completed."))
+        return redirect("checkout:thank-you")

@@ -1,0 +1,68 @@
+"""VNPay (API 2.1.0): the signed redirect to the gateway and the check of its signed answers.
+
+Both directions are signed with HMAC-SHA512 over the parameters sorted by name and URL-encoded
+(`quote_plus`), joined with `&`; `vnp_Amount` is the amount in đồng times 100.
+"""
+
+import datetime
+import hashlib
+import hmac
+from urllib.parse import quote_plus
+
+from django.conf import settings
+from django.utils import timezone
+
+VERSION = "2.1.0"
+SIGNATURE_FIELDS = ("vnp_SecureHash", "vnp_SecureHashType")
+SUCCESS = "00"
+
+
+def is_configured():
+    return bool(settings.VNPAY_TMN_CODE and settings.VNPAY_HASH_SECRET)
+
+
+def canonical(params):
+    """The text that is signed: vnp_* parameters but the signature, sorted, URL-encoded."""
+    pairs = sorted(
+        (key, str(value))
+        for key, value in params.items()
+        if key.startswith("vnp_") and key not in SIGNATURE_FIELDS and value not in ("", None)
+    )
+    return "&".join(f"{key}={quote_plus(value)}" for key, value in pairs)
+
+
+def sign(params, secret=None):
+    secret = secret if secret is not None else settings.VNPAY_HASH_SECRET
+    return hmac.new(secret.encode(), canonical(params).encode(), hashlib.sha512).hexdigest()
+
+
+def is_signed(params):
+    """True when the gateway's parameters carry a valid signature made with our secret."""
+    given = params.get("vnp_SecureHash", "")
+    return bool(given) and hmac.compare_digest(given.lower(), sign(params))
+
+
+def to_gateway_amount(amount):
+    return str(int(amount) * 100)
+
+
+def payment_url(order_number, amount, client_ip, return_url, language="vi", now=None):
+    """The address the buyer is sent to, to pay `amount` đồng for order `order_number`."""
+    now = timezone.localtime(now or timezone.now())
+    params = {
+        "vnp_Version": VERSION,
+        "vnp_Command": "pay",
+        "vnp_TmnCode": settings.VNPAY_TMN_CODE,
+        "vnp_Amount": to_gateway_amount(amount),
+        "vnp_CurrCode": "VND",
+        "vnp_TxnRef": order_number,
+        "vnp_OrderInfo": f"Thanh toan don hang {order_number}",
+        "vnp_OrderType": "other",
+        "vnp_Locale": "vn" if language == "vi" else "en",
+        "vnp_ReturnUrl": return_url,
+        "vnp_IpAddr": client_ip,
+        "vnp_CreateDate": now.strftime("%Y%m%d%H%M%S"),
+        "vnp_ExpireDate": (now + datetime.timedelta(minutes=15)).strftime("%Y%m%d%H%M%S"),
+    }
+    query = canonical(params)
+    return f"{settings.VNPAY_PAYMENT_URL}?{query}&vnp_SecureHash={sign(params)}"

@@ -1,0 +1,48 @@
+"""Prices in whole đồng: the VAT is included in the shelf price, as Vietnamese shops show it."""
+
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
+
+from oscar.apps.partner.strategy import *  # noqa: F403
+from oscar.apps.partner.strategy import Default, FixedPrice
+from oscar.apps.partner.strategy import Selector as OscarSelector
+
+WHOLE_DONG = D("1")
+
+
+def whole_dong(amount):
+    """`amount` rounded half up to a whole đồng (VND has no minor unit)."""
+    return D(amount).quantize(WHOLE_DONG, rounding=ROUND_HALF_UP)
+
+
+class WholeDongPrices:
+    """Shelf prices include VAT; Oscar's tax is zero and every amount is whole đồng."""
+
+    def pricing_policy(self, product, stockrecord):
+        if not stockrecord or stockrecord.price is None:
+            return super().pricing_policy(product, stockrecord)
+        return FixedPrice(
+            currency=stockrecord.price_currency,
+            excl_tax=whole_dong(stockrecord.price),
+            tax=D("0"),
+        )
+
+    def parent_pricing_policy(self, product, children_stock):
+        stockrecords = [stockrecord for _, stockrecord in children_stock if stockrecord]
+        if not stockrecords:
+            return super().parent_pricing_policy(product, children_stock)
+        stockrecord = stockrecords[0]
+        return FixedPrice(
+            currency=stockrecord.price_currency,
+            excl_tax=whole_dong(stockrecord.price),
+            tax=D("0"),
+        )
+
+
+class Vietnam(WholeDongPrices, Default):
+    """The shop's strategy: first stock record, stock required, whole-đồng VAT-inclusive prices."""
+
+
+class Selector(OscarSelector):
+    def strategy(self, request=None, user=None, **kwargs):
+        return Vietnam(request)

@@ -1,0 +1,28 @@
+"""Which shipping methods a basket can use: delivery to the address's zone, or a showroom pickup."""
+
+from django.apps import apps
+
+from oscar.apps.shipping import repository
+from wagtail.models import Locale
+
+from .methods import ShowroomPickup, ZoneDelivery
+from .zones import ZONE_REST, zone_of
+
+
+def showrooms():
+    """Live showroom pages in the default language (none if the villages app has no showrooms)."""
+    try:
+        ShowroomPage = apps.get_model("villages", "ShowroomPage")
+    except LookupError:
+        return []
+    return list(
+        ShowroomPage.objects.live().public().filter(locale=Locale.get_default()).order_by("title")
+    )
+
+
+class Repository(repository.Repository):
+    def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
+        zone = zone_of(shipping_addr.state) if shipping_addr else ZONE_REST
+        methods = [ZoneDelivery(zone)]
+        methods += [ShowroomPickup(showroom, showroom.localized) for showroom in showrooms()]
+        return methods

@@ -1,0 +1,153 @@
+"""VNPay, offline: our signed redirect, and the IPN callback that alone marks an order paid."""
+
+import datetime
+import hashlib
+import hmac
+import io
+from urllib.parse import urlsplit
+
+from django.core.management import call_command
+from django.utils import timezone
+
+import pytest
+from oscar.core.loading import get_model
+
+from checkout import vnpay
+from tests.checkout.conftest import checkout
+
+Order = get_model("order", "Order")
+SECRET = "TESTSECRETKEYFORVNPAY0123456789AB"
+
+
+def test_redirect_is_signed_with_hmac_sha512_over_sorted_encoded_parameters(vnpay_merchant):
+    moment = timezone.make_aware(datetime.datetime(2026, 11, 30, 9, 5, 0))
+    url = vnpay.payment_url(
+        "100042",
+        145000,
+        "203.0.113.9",
+        "https://langnghe.example/checkout/vnpay/return/",
+        now=moment,
+    )
+    query = urlsplit(url).query
+    signed_part, signature = query.rsplit("&vnp_SecureHash=", 1)
+    assert signed_part == (
+        "vnp_Amount=14500000&vnp_Command=pay&vnp_CreateDate=20261130090500&vnp_CurrCode=VND"
+        "&vnp_ExpireDate=20261130092000&vnp_IpAddr=203.0.113.9&vnp_Locale=vn"
+        "&vnp_OrderInfo=Thanh+toan+don+hang+100042&vnp_OrderType=other"
+        "&vnp_ReturnUrl=https%3A%2F%2Flangnghe.example%2Fcheckout%2Fvnpay%2Freturn%2F"
+        "&vnp_TmnCode=LANGNG01&vnp_TxnRef=100042&vnp_Version=2.1.0"
+    )
+    expected = hmac.new(SECRET.encode(), signed_part.encode(), hashlib.sha512).hexdigest()
+    assert signature == expected
+
+
+def callback(order, secret=SECRET, **changes):
+    """The parameters VNPay sends to the IPN address, signed with `secret`."""
+    params = {
+        "vnp_Amount": str(int(order.total_incl_tax) * 100),
+        "vnp_BankCode": "NCB",
+        "vnp_OrderInfo": f"Thanh toan don hang {order.number}",
+        "vnp_PayDate": "20261130091000",
+        "vnp_ResponseCode": "00",
+        "vnp_TmnCode": "LANGNG01",
+        "vnp_TransactionNo": "14567890",
+        "vnp_TransactionStatus": "00",
+        "vnp_TxnRef": order.number,
+        **changes,
+    }
+    params["vnp_SecureHashType"] = "HmacSHA512"
+    params["vnp_SecureHash"] = vnpay.sign(params, secret)
+    return params
+
+
+@pytest.fixture
+def vnpay_order(client, anise_oil, vnpay_merchant):
+    response = checkout(client, anise_oil, method="vnpay")
+    return Order.objects.get(), response
+
+
+@pytest.mark.django_db
+def test_buyer_is_sent_to_vnpay_with_the_order_held(vnpay_order, anise_oil):
+    order, response = vnpay_order
+    assert response.redirect_chain[-1][0].startswith(
+        "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html?"
+    )
+    assert order.status == "Awaiting payment"
+    assert anise_oil.stockrecords.get().num_allocated == 1
+
+
+@pytest.mark.django_db
+def test_signed_ipn_marks_the_order_paid(client, vnpay_order):
+    order, _ = vnpay_order
+    answer = client.get("/checkout/vnpay/ipn/", callback(order)).json()
+    assert answer == {"RspCode": "00", "Message": "Confirm Success"}
+    order.refresh_from_db()
+    assert order.status == "Paid"
+    source = order.sources.get()
+    assert source.amount_debited == order.total_incl_tax
+    assert source.reference == "14567890"
+
+
+@pytest.mark.django_db
+def test_replayed_ipn_changes_nothing(client, vnpay_order):
+    order, _ = vnpay_order
+    params = callback(order)
+    client.get("/checkout/vnpay/ipn/", params)
+    answer = client.get("/checkout/vnpay/ipn/", params).json()
+    assert answer["RspCode"] == "02"
+    source = order.sources.get()
+    assert source.amount_debited == order.total_incl_tax, "debited once"
+    assert source.transactions.count() == 1
+    assert order.payment_events.count() == 1
+
+
+@pytest.mark.django_db
+def test_forged_ipn_changes_nothing(client, vnpay_order):
+    order, _ = vnpay_order
+    answer = client.get("/checkout/vnpay/ipn/", callback(order, secret="not-our-secret")).json()
+    assert answer["RspCode"] == "97"
+    order.refresh_from_db()
+    assert order.status == "Awaiting payment"
+
+
+@pytest.mark.django_db
+def test_ipn_with_a_tampered_amount_is_refused(client, vnpay_order):
+    order, _ = vnpay_order
+    params = callback(order)
+    params["vnp_Amount"] = "100"
+    assert client.get("/checkout/vnpay/ipn/", params).json()["RspCode"] == "97"
+    signed_wrong_amount = callback(order, vnp_Amount="100")
+    assert client.get("/checkout/vnpay/ipn/", signed_wrong_amount).json()["RspCode"] == "04"
+    order.refresh_from_db()
+    assert order.status == "Awaiting payment"
+
+
+@pytest.mark.django_db
+def test_failed_payment_cancels_the_order_and_releases_its_stock(client, vnpay_order, anise_oil):
+    order, _ = vnpay_order
+    params = callback(order, vnp_ResponseCode="24", vnp_TransactionStatus="02")
+    assert client.get("/checkout/vnpay/ipn/", params).json()["RspCode"] == "00"
+    order.refresh_from_db()
+    assert order.status == "Cancelled"
+    assert anise_oil.stockrecords.get().num_allocated == 0
+
+
+@pytest.mark.django_db
+def test_return_page_does_not_change_the_order(client, vnpay_order):
+    order, _ = vnpay_order
+    response = client.get("/checkout/vnpay/return/", callback(order))
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == "Awaiting payment"
+
+
+@pytest.mark.django_db
+def test_abandoned_vnpay_orders_are_cancelled_and_release_their_stock(vnpay_order, anise_oil):
+    order, _ = vnpay_order
+    Order.objects.filter(pk=order.pk).update(
+        date_placed=timezone.now() - datetime.timedelta(hours=2)
+    )
+    call_command("cancel_unpaid_orders", stdout=io.StringIO())
+    order.refresh_from_db()
+    assert order.status == "Cancelled"
+    assert anise_oil.stockrecords.get().num_allocated == 0
