@@ -1,3 +1,5 @@
+from django.urls import path
+
 from oscar.apps.search import apps
 
 
@@ -6,8 +8,20 @@ class SearchConfig(apps.SearchConfig):
 
     name = "search"
     verbose_name = "Search"
+    default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
-        from .views import SearchView
+        from . import adapters  # noqa: F401  (registers today's searchable kinds)
+        from .signals import connect
+        from .views import SearchView, SuggestView
 
+        connect()
         self.search_view = SearchView
+        self.suggest_view = SuggestView
+
+    def get_urls(self):
+        urls = [
+            path("", self.search_view.as_view(), name="search"),
+            path("suggest/", self.suggest_view.as_view(), name="suggest"),
+        ]
+        return self.post_process_urls(urls)

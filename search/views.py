@@ -1,27 +1,35 @@
-"""Product listings and the site search page.
+"""The search page, its autocomplete, and the catalogue's product listings.
 
-The catalogue's listings (all products, a category) are plain database queries for now; the
-search page looks through published pages with Wagtail's search backend and through product
-titles and descriptions.
+Every view asks `get_backend()`, never which engine is behind it.
 """
 
-from functools import reduce
-from operator import or_
-
 from django.conf import settings
-from django.db.models import Q
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from oscar.core.loading import get_model
-from wagtail.models import Locale, Page
 
+from .backends import get_backend
+from .backends.base import SORTS
 from .forms import SearchForm
+from .registry import adapter, adapters, facets_for
+from .text import fold, highlight, normalise, terms
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "price": _("Price, lowest first"),
+    "-price": _("Price, highest first"),
+    "newest": _("Newest"),
+    "rating": _("Rating"),
+}
+MAX_VALUES_PER_FACET = 20
 
 
 class ProductListView(ListView):
@@ -68,32 +76,182 @@ class ProductCategoryView(ProductListView):
         return context
 
 
+def link(params, **changes):
+    """This page's query string with `changes` made (None removes a key); back to page one."""
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            query.setlist(key, value)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def page_number(value):
+    try:
+        return max(1, min(int(value), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
 class SearchView(TemplateView):
+    """One box over products, tours, villages and Geopark sites; facets, sorting, pages."""
+
     template_name = "search/results.html"
-    max_results = 24
+    per_page = 24
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = SearchForm(self.request.GET)
+        params = self.request.GET
+        form = SearchForm(params)
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-        context.update(form=form, query=query, pages=[], products=[])
-        if query:
-            pages = (
-                Page.objects.live()
-                .public()
-                .filter(locale=Locale.get_active())
-                .exclude(depth__lte=2)
-            )
-            context["pages"] = list(pages.search(query)[: self.max_results])
-            words = query.split()
-            matches = reduce(
-                or_, (Q(title__icontains=word) | Q(description__icontains=word) for word in words)
-            )
-            context["products"] = list(
-                Product.objects.browsable()
-                .base_queryset()
-                .filter(matches)
-                .order_by("title")[: self.max_results]
-            )
-        context["total"] = len(context["pages"]) + len(context["products"])
+        kind = params.get("kind") if adapter(params.get("kind", "")) else None
+        sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+        facets = facets_for(kind)
+        filters = {
+            facet.name: params.getlist(facet.name)[:MAX_VALUES_PER_FACET]
+            for facet in facets
+            if params.getlist(facet.name)
+        }
+        context.update(form=form, query=query, searched=bool(query or kind or filters))
+        if not context["searched"]:
+            return context
+        backend = get_backend()
+        language = get_language()
+        results = backend.search(
+            query,
+            language=language,
+            kind=kind,
+            filters=filters,
+            sort=sort,
+            page=page_number(params.get("page")),
+            per_page=self.per_page,
+            facet_names=[facet.name for facet in facets],
+        )
+        marks = terms(fold(normalise(" ".join([query, *results.suggestions]))))
+        for hit in results.hits:
+            found = adapter(hit.kind)
+            hit.kind_label = found.label if found else hit.kind
+            hit.title_html = highlight(hit.title, marks)
+            hit.summary_html = highlight(hit.summary[:240], marks)
+        context.update(
+            results=results,
+            total=results.total,
+            kind=kind,
+            sort=sort,
+            kinds=self.kind_links(params, kind, results),
+            facets=self.facet_links(params, facets, filters, results),
+            sorts=[
+                {"label": label, "url": link(params, sort=value), "selected": value == sort}
+                for value, label in SORT_LABELS.items()
+            ],
+            selected=[
+                {
+                    "label": f"{facet.label}: {facet.label_for(value)}",
+                    "url": link(
+                        params, **{facet.name: [v for v in filters[facet.name] if v != value]}
+                    ),
+                }
+                for facet in facets
+                for value in filters.get(facet.name, [])
+            ],
+            clear_url=link(params, **{facet.name: None for facet in facets}),
+            previous_url=link(params, page=str(results.page - 1)) if results.page > 1 else None,
+            next_url=link(params, page=str(results.page + 1))
+            if results.page < results.num_pages
+            else None,
+            suggestions=[
+                {"text": text, "url": link(params, q=text)} for text in results.suggestions
+            ],
+        )
+        if results.total == 0:
+            context["popular"] = backend.search("", language=language, per_page=6).hits
         return context
+
+    def kind_links(self, params, kind, results):
+        links = [
+            {
+                "label": _("Everything"),
+                "count": sum(results.kinds.values()),
+                "url": link(params, kind=None),
+                "selected": kind is None,
+            }
+        ]
+        for candidate in adapters():
+            count = results.kinds.get(candidate.kind, 0)
+            if count or candidate.kind == kind:
+                links.append(
+                    {
+                        "label": candidate.label,
+                        "count": count,
+                        "url": link(params, kind=candidate.kind),
+                        "selected": candidate.kind == kind,
+                    }
+                )
+        return links
+
+    def facet_links(self, params, facets, filters, results):
+        shown = []
+        for facet in facets:
+            counted = results.facets.get(facet.name, {})
+            chosen = filters.get(facet.name, [])
+            if facet.order_by_value:
+                values = sorted(set(counted) | set(chosen))
+            else:
+                values = sorted(set(counted) | set(chosen), key=by_count(counted))
+            if not values:
+                continue
+            shown.append(
+                {
+                    "name": facet.name,
+                    "label": facet.label,
+                    "values": [
+                        {
+                            "label": facet.label_for(value),
+                            "count": counted.get(value, 0),
+                            "selected": value in chosen,
+                            "url": link(
+                                params,
+                                **{
+                                    facet.name: [v for v in chosen if v != value]
+                                    if value in chosen
+                                    else [*chosen, value]
+                                },
+                            ),
+                        }
+                        for value in values[:MAX_VALUES_PER_FACET]
+                    ],
+                }
+            )
+        return shown
+
+
+def by_count(counted):
+    return lambda value: (-counted.get(value, 0), value)
+
+
+class SuggestView(View):
+    """Up to eight suggestions as the visitor types: products, tours and villages mixed."""
+
+    limit = 8
+
+    def get(self, request):
+        query = request.GET.get("q", "")[:100]
+        found = get_backend().autocomplete(query, language=get_language(), limit=self.limit)
+        suggestions = []
+        for suggestion in found:
+            kind = adapter(suggestion.kind)
+            suggestions.append(
+                {
+                    "kind": suggestion.kind,
+                    "kind_label": str(kind.label) if kind else suggestion.kind,
+                    "title": suggestion.title,
+                    "url": suggestion.url,
+                }
+            )
+        return JsonResponse({"query": query, "suggestions": suggestions})

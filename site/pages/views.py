@@ -13,4 +13,15 @@ def health(request):
     except Exception:  # noqa: BLE001 - any failure means "not healthy", reported, not raised
         database = "unavailable"
     status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database}, status=status)
+    # Reported, not failed on: with Elasticsearch down, search answers from the database.
+    search = search_health()
+    return JsonResponse({"database": database, "search": search}, status=status)
+
+
+def search_health():
+    from search.backends import get_backend
+
+    try:
+        return get_backend().health()
+    except Exception:  # noqa: BLE001 - a health check reports, it does not raise
+        return {"state": "unavailable"}

@@ -1,20 +1,131 @@
+"""The search page and its autocomplete, as a visitor uses them (database backend)."""
+
+import json
+
 import pytest
 
 from tests.catalogue.factories import product_for_sale
 from tests.villages.factories import VillagePageFactory
 
 
-@pytest.mark.django_db
-def test_search_finds_pages_and_products(client, home):
-    VillagePageFactory(title="Làng hương Nà Phiêng", slug="na-phieng")
-    product_for_sale(title="Hương trầm Nà Phiêng")
-    html = client.get("/search/", {"q": "Nà Phiêng"}).content.decode()
-    assert "Làng hương Nà Phiêng" in html
-    assert "Hương trầm Nà Phiêng" in html
-
-
-@pytest.mark.django_db
-def test_search_with_nothing_found_says_so(client, home):
-    response = client.get("/search/", {"q": "không có gì như thế này"})
+def page(client, path="/en/search/", **params):
+    """The search page, in English unless `path` says otherwise (Oscar translates some words)."""
+    response = client.get(path, params)
     assert response.status_code == 200
-    assert 'class="result-count"' in response.content.decode()
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_finds_pages_and_products_as_they_are_published(
+    client, home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        VillagePageFactory(title="Làng hương Nà Phiêng", slug="na-phieng")
+        product_for_sale(title="Hương trầm Nà Phiêng")
+    html = page(client, "/search/", q="Nà Phiêng")
+    assert "Phiêng</mark>" in html
+    assert "Làng hương" in html
+    assert "Hương trầm" in html
+
+
+@pytest.mark.django_db
+def test_search_with_nothing_found_says_so_and_suggests(client, sample):
+    html = page(client, q="không có gì như thế này")
+    assert 'class="result-count"' in html
+    assert "Nothing matched" in html
+    assert 'class="search-popular"' in html
+
+
+@pytest.mark.django_db
+def test_search_without_accents_highlights_the_accented_words(client, sample):
+    html = page(client, q="ao cham")
+    assert "<mark>Áo</mark> <mark>chàm</mark> thổ cẩm" in html
+
+
+@pytest.mark.django_db
+def test_highlighting_escapes_the_text(client, home, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        product_for_sale(title="Hộp <b>gỗ</b> & nắp")
+    html = page(client, q="hop go")
+    assert "<mark>Hộp</mark> &lt;b&gt;<mark>gỗ</mark>&lt;/b&gt; &amp; nắp" in html
+    assert "<b>gỗ</b>" not in html
+
+
+@pytest.mark.django_db
+def test_query_is_escaped_in_the_page(client, sample):
+    html = page(client, q='<script>alert("x")</script>')
+    assert "<script>alert" not in html
+
+
+@pytest.mark.django_db
+def test_facets_narrow_results_and_live_in_the_url(client, sample):
+    html = page(client, kind="product")
+    assert "?kind=product&amp;category=D%E1%BB%87t+may" in html  # shareable link of the facet
+    narrowed = page(client, kind="product", category="Dệt may")
+    assert "2 results" in narrowed
+    assert "Áo chàm thổ cẩm" in narrowed
+    assert "Hoa hồi khô" not in narrowed
+    assert "Clear all filters" in narrowed
+
+
+@pytest.mark.django_db
+def test_kind_filter_shows_counts_per_kind(client, sample):
+    html = page(client, "/search/", q="hoi")
+    assert '?q=hoi&amp;kind=tour">' in html
+    only_tours = page(client, "/search/", q="hoi", kind="tour")
+    assert "Một ngày ở vùng" in only_tours
+    assert "Hoa hồi khô" not in only_tours
+
+
+@pytest.mark.django_db
+def test_sorting_by_price_and_pages(client, sample):
+    html = page(client, kind="product", sort="-price")
+    assert html.index("Áo chàm thổ cẩm") < html.index("Hạt hướng dương rang")
+
+
+@pytest.mark.django_db
+def test_typo_gets_a_did_you_mean(client, sample):
+    html = page(client, q="phiemg")
+    assert "Did you mean" in html
+    assert "Hương trầm Nà <mark>Phiêng</mark>" in html  # found, and marked as corrected
+
+
+@pytest.mark.django_db
+def test_unknown_parameters_are_ignored(client, sample):
+    assert "result" in page(client, q="hoi", kind="nothing", sort="nonsense", page="x")
+
+
+@pytest.mark.django_db
+def test_english_search_page_finds_english_pages(client, sample):
+    response = client.get("/en/search/", {"q": "incense"})
+    assert "Na Phieng <mark>incense</mark> village" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_suggest_answers_json_with_at_most_eight_mixed_suggestions(client, sample):
+    response = client.get("/search/suggest/", {"q": "h"})
+    assert response["Content-Type"] == "application/json"
+    suggestions = json.loads(response.content)["suggestions"]
+    assert 0 < len(suggestions) <= 8
+    assert {"product", "tour"} <= {suggestion["kind"] for suggestion in suggestions}
+    assert all(suggestion["url"].startswith("/") for suggestion in suggestions)
+
+
+@pytest.mark.django_db
+def test_suggest_folds_what_is_typed(client, sample):
+    response = client.get("/search/suggest/", {"q": "dau h"})
+    titles = [suggestion["title"] for suggestion in json.loads(response.content)["suggestions"]]
+    assert titles == ["Dầu hồi Văn Quan 100 ml"]
+
+
+@pytest.mark.django_db
+def test_empty_suggest_is_empty(client, sample):
+    response = client.get("/search/suggest/", {"q": "  "})
+    assert json.loads(response.content)["suggestions"] == []
+
+
+@pytest.mark.django_db
+def test_header_box_loads_the_autocomplete_script_from_our_static_files(client, home):
+    html = client.get("/").content.decode()
+    assert 'data-suggest-url="/search/suggest/"' in html
+    assert "/static/themes/js/autocomplete.js" in html

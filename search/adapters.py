@@ -1,0 +1,217 @@
+"""Today's searchable kinds: products, craft villages, Geopark sites and tours."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from oscar.core.loading import get_class
+
+from tours.models import TourPage
+from villages.models import GeoparkSitePage
+
+from .registry import LANGUAGES, Adapter, Facet, Item, PageAdapter, register
+from .text import clean
+
+# Upper bounds in đồng, and the facet value each band is stored under.
+PRICE_BANDS = [
+    (100_000, "0-100000", _("Under 100,000 ₫")),
+    (300_000, "100000-300000", _("100,000 – 300,000 ₫")),
+    (1_000_000, "300000-1000000", _("300,000 – 1,000,000 ₫")),
+    (None, "1000000-", _("Over 1,000,000 ₫")),
+]
+
+
+def price_band(price):
+    for upper, value, _label in PRICE_BANDS:
+        if upper is None or price < upper:
+            return value
+    return None
+
+
+@register
+class ProductAdapter(Adapter):
+    kind = "product"
+    label = _("Products")
+    model = "catalogue.Product"
+    facets = (
+        Facet("ocop_stars", _("OCOP stars"), order_by_value=True),
+        Facet("category", _("Category")),
+        Facet("village", _("Village")),
+        Facet("producer", _("Producer")),
+        Facet(
+            "price_band",
+            _("Price"),
+            labels={value: label for _upper, value, label in PRICE_BANDS},
+            order_by_value=True,
+        ),
+    )
+    watch = {
+        "partner.StockRecord": lambda record: [record.product_id],
+        "catalogue.ProductCategory": lambda link: [link.product_id],
+        "catalogue.ProductImage": lambda image: [image.product_id],
+    }
+
+    def queryset(self):
+        model = self.get_model()
+        related = [name for name in ("village", "producer") if has_field(model, name)]
+        return (
+            model.objects.browsable()
+            .select_related("product_class", "parent", *related)
+            .prefetch_related(
+                "stockrecords__partner", "categories", "images", "attribute_values__attribute"
+            )
+            .order_by("pk")
+        )
+
+    def items(self, product):
+        if not product.is_public or product.parent_id:
+            return []
+        strategy = get_class("partner.strategy", "Selector")().strategy()
+        info = strategy.fetch_for_product(product) if not product.is_parent else None
+        if info is None or not info.availability.is_available_to_buy:
+            return []
+        price = int(info.price.incl_tax) if info.price.exists else None
+        producer = getattr(product, "producer", None) or (
+            info.stockrecord.partner if info.stockrecord else None
+        )
+        image = product.primary_image()
+        image_url = thumbnail_url(image) if getattr(image, "pk", None) else ""
+        items = []
+        for language in LANGUAGES:
+            with translation.override(language):
+                description = (
+                    product.get_description()
+                    if hasattr(product, "get_description")
+                    else product.description
+                )
+                body = clean(" ".join([description or "", product.upc or ""]))
+                facets = {
+                    "ocop_stars": [str(stars)] if (stars := ocop_stars(product)) else [],
+                    "category": sorted({category.name for category in product.categories.all()}),
+                    "village": [village] if (village := village_name(product)) else [],
+                    "producer": [producer.name] if producer else [],
+                    "price_band": [price_band(price)] if price is not None else [],
+                }
+                items.append(
+                    Item(
+                        kind=self.kind,
+                        object_id=str(product.pk),
+                        language=language,
+                        title=product.get_title(),
+                        url=product.get_absolute_url(),
+                        body=body,
+                        summary=body[:300],
+                        image_url=image_url,
+                        price=price,
+                        rating=product.rating,
+                        published_at=product.date_created,
+                        facets={name: values for name, values in facets.items() if values},
+                    )
+                )
+        return items
+
+
+def choice_labels(model, name):
+    choices = getattr(model, name, None)
+    return dict(choices.choices) if choices is not None else {}
+
+
+def has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def ocop_stars(product):
+    """The product's OCOP rating, from a model field or an Oscar attribute, if it has one."""
+    stars = getattr(product, "ocop_stars", None)
+    if stars:
+        return stars
+    for value in product.attribute_values.all():
+        if value.attribute.code in ("ocop_stars", "ocop"):
+            return value.value
+    return None
+
+
+def village_name(product):
+    """The product's village, in the active language where the page is translated."""
+    if hasattr(product, "localized_village"):
+        village = product.localized_village()
+    else:
+        village = getattr(product, "village", None)
+    return getattr(village, "title", None)
+
+
+def thumbnail_url(image):
+    try:
+        thumbnailer = get_class("oscar.core.thumbnails", "get_thumbnailer")()
+    except Exception:  # noqa: BLE001
+        return ""
+    try:
+        return thumbnailer.generate_thumbnail(image.original, size="400x400", crop="center").url
+    except Exception:  # noqa: BLE001 - a missing picture must not stop the index
+        return ""
+
+
+@register
+class VillageAdapter(PageAdapter):
+    kind = "village"
+    label = _("Craft villages")
+    model = "villages.VillagePage"
+    text_fields = ("commune", "former_district", "card_meta")
+    facets = (Facet("craft", _("Craft")),)
+
+    def page_facets(self, page):
+        return {"craft": craft_names(page)}
+
+
+def craft_names(page):
+    """The village's crafts: pages in the village's language, or (before crafts had pages) text."""
+    crafts = getattr(page, "local_crafts", None)
+    if crafts is not None:
+        return sorted({craft.title for craft in crafts})
+    text = getattr(page, "crafts", "") or ""
+    return sorted({craft.strip() for craft in str(text).split(",") if craft.strip()})
+
+
+@register
+class GeoparkSiteAdapter(PageAdapter):
+    kind = "geopark_site"
+    label = _("Geopark sites")
+    model = "villages.GeoparkSitePage"
+    facets = (Facet("site_kind", _("Kind of site"), labels=dict(GeoparkSitePage.Kind.choices)),)
+
+    def page_facets(self, page):
+        return {"site_kind": [page.kind] if page.kind else []}
+
+
+@register
+class TourAdapter(PageAdapter):
+    kind = "tour"
+    label = _("Tours")
+    model = "tours.TourPage"
+    text_fields = ("starting_point",)
+    facets = (
+        Facet("length", _("Length"), labels=dict(TourPage.Length.choices)),
+        Facet("theme", _("Theme"), labels=choice_labels(TourPage, "Theme")),
+    )
+
+    def page_facets(self, page):
+        themes = getattr(page, "themes", None) or []
+        if isinstance(themes, str):
+            themes = [theme.strip() for theme in themes.split(",") if theme.strip()]
+        return {"length": [page.length] if page.length else [], "theme": sorted(themes)}
+
+
+@register
+class EventAdapter(PageAdapter):
+    kind = "event"
+    label = _("Festivals and events")
+    model = "villages.EventPage"
+    text_fields = ("place",)
+    facets = (Facet("event_kind", _("Kind of event")),)
+
+    def page_facets(self, page):
+        return {"event_kind": [page.get_kind_display()] if getattr(page, "kind", "") else []}

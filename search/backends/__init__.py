@@ -1,0 +1,107 @@
+"""The search engine behind one interface: `get_backend()`. Views never ask which one it is.
+
+With `ELASTICSEARCH_URL` set, Elasticsearch answers and the database backend stands by: it is kept
+up to date as well, and answers whenever the cluster cannot (the outage is logged).
+"""
+
+import logging
+import time
+
+from django.conf import settings
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from elasticsearch.helpers import BulkIndexError
+
+from .base import SearchBackend
+from .database import DatabaseBackend
+
+logger = logging.getLogger("search")
+
+SEARCH_ENGINE_ERRORS = (TransportError, ApiError, BulkIndexError)
+# After a failure, the database answers alone for this long before the cluster is tried again.
+RETRY_AFTER_SECONDS = 30
+
+
+class FallbackBackend(SearchBackend):
+    """Elasticsearch first; the database whenever Elasticsearch cannot answer."""
+
+    name = "elasticsearch"
+    _down_until = {}
+
+    def __init__(self, primary, fallback):
+        self.primary = primary
+        self.fallback = fallback
+
+    @property
+    def engines(self):
+        return [self.fallback, self.primary]
+
+    def _available(self):
+        return time.monotonic() >= self._down_until.get(self.primary.url, 0)
+
+    def _outage(self, error):
+        logger.warning(
+            "Elasticsearch at %s is unavailable (%s); answering from the database.",
+            safe_url(self.primary.url),
+            error.__class__.__name__,
+        )
+        self._down_until[self.primary.url] = time.monotonic() + RETRY_AFTER_SECONDS
+
+    def _either(self, method, *args, **kwargs):
+        if self._available():
+            try:
+                return getattr(self.primary, method)(*args, **kwargs)
+            except SEARCH_ENGINE_ERRORS as error:
+                self._outage(error)
+        return getattr(self.fallback, method)(*args, **kwargs)
+
+    def search(self, query, **kwargs):
+        return self._either("search", query, **kwargs)
+
+    def autocomplete(self, prefix, **kwargs):
+        return self._either("autocomplete", prefix, **kwargs)
+
+    def replace(self, kind, object_id, items):
+        self.fallback.replace(kind, object_id, items)
+        try:
+            self.primary.replace(kind, object_id, items)
+        except SEARCH_ENGINE_ERRORS as error:
+            # The database is current; the next rebuild brings the cluster back in line.
+            self._outage(error)
+
+    def health(self):
+        try:
+            state = self.primary.health()["state"]
+        except SEARCH_ENGINE_ERRORS:
+            state = "unavailable"
+        if state != "ok":
+            state = "unavailable, answering from the database"
+        return {"backend": self.primary.name, "state": state}
+
+
+def safe_url(url):
+    """The cluster's address without its password, for logs."""
+    if "@" in url:
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://…@{rest.split('@', 1)[1]}"
+    return url
+
+
+def get_backend():
+    """The configured search backend (Elasticsearch with the database behind it, or the database)."""
+    url = settings.ELASTICSEARCH_URL
+    if url:
+        from .elasticsearch import ElasticsearchBackend
+
+        return FallbackBackend(ElasticsearchBackend(url), DatabaseBackend())
+    return DatabaseBackend()
+
+
+def engines():
+    """Every index to keep up to date: the database's, and the cluster's when there is one."""
+    backend = get_backend()
+    return getattr(backend, "engines", [backend])
+
+
+__all__ = ["SEARCH_ENGINE_ERRORS", "FallbackBackend", "engines", "get_backend"]

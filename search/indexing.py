@@ -1,0 +1,56 @@
+"""Putting objects into the index, and taking them out: one object at a time, or everything."""
+
+import logging
+
+from django.apps import apps
+
+from .backends import SEARCH_ENGINE_ERRORS, engines, get_backend
+from .registry import adapter_for_model, adapters
+
+logger = logging.getLogger("search")
+
+
+def items_of(model_label, pk):
+    """The kind and the items an object is found as now (none if deleted or not public)."""
+    model = apps.get_model(model_label)
+    adapter = adapter_for_model(model)
+    if adapter is None:
+        return None, []
+    obj = model._default_manager.filter(pk=pk).first()
+    return adapter.kind, (adapter.items(obj) if obj is not None else [])
+
+
+def index_object(model_label, pk):
+    """Bring the index in line with one object, in every engine."""
+    kind, items = items_of(model_label, pk)
+    if kind is None:
+        return 0
+    get_backend().replace(kind, str(pk), items)
+    return len(items)
+
+
+def count_objects():
+    return sum(adapter.queryset().count() for adapter in adapters())
+
+
+def all_items(seen=None):
+    """Every item of every registered kind, streamed; `seen()` is called after each object."""
+    for adapter in adapters():
+        for obj in adapter.queryset().iterator(chunk_size=500):
+            yield from adapter.items(obj)
+            if seen:
+                seen()
+
+
+def rebuild():
+    """Rebuild every index from scratch; returns {engine name: items indexed}.
+
+    A cluster that cannot be reached is logged and skipped: the database index is still built.
+    """
+    done = {}
+    for engine in engines():
+        try:
+            done[engine.name] = engine.rebuild(all_items())
+        except SEARCH_ENGINE_ERRORS as error:
+            logger.error("Could not rebuild the %s index: %s", engine.name, error)
+    return done

@@ -1,0 +1,86 @@
+"""The database search index: one row per public item per language, kept in sync by `search.tasks`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    """One searchable item (a product, a village page…) as seen in one language.
+
+    Text is stored twice: lower-cased as written, and folded (no accents, đ as d), so that both
+    databases match `ao cham` to `Áo chàm` with a plain LIKE and can still rank the exact spelling first.
+    """
+
+    kind = models.CharField(max_length=30)
+    object_id = models.CharField(max_length=40)
+    language = models.CharField(max_length=10)
+    title = models.CharField(max_length=255)
+    title_lower = models.CharField(max_length=255)
+    title_folded = models.CharField(max_length=255)
+    body_lower = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    summary = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=500)
+    image_url = models.CharField(max_length=500, blank=True)
+    price = models.PositiveBigIntegerField(null=True, blank=True)
+    rating = models.FloatField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="search_entry_unique_item"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "title_folded"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language}): {self.title}"
+
+
+class SearchFacet(models.Model):
+    """A value an entry can be narrowed by: `category` = `Dệt may`, `ocop_stars` = `4`…"""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=30)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"])]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class SearchWord(models.Model):
+    """A folded word seen in the index: the vocabulary that typo tolerance corrects towards."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    def __str__(self):
+        return self.word
+
+
+class Synonym(models.Model):
+    """Words that mean the same to a searcher: `star anise, hoa hồi, 八角`. Editors extend the list."""
+
+    terms = models.CharField(
+        _("terms"),
+        max_length=500,
+        unique=True,
+        help_text=_("Comma-separated words or phrases that should find each other."),
+    )
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def term_list(self):
+        return [term.strip() for term in self.terms.split(",") if term.strip()]

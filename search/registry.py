@@ -1,0 +1,187 @@
+"""What can be found: one small adapter per kind of item, registered here.
+
+An adapter turns one object (a product, a page) into the `Item`s the backends index — one per
+language it is shown in — or into none when it must not be found (unpublished, private, not for
+sale). Adding a kind of item (events, experiences…) is a matter of registering one more adapter.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from .text import clean
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass
+class Item:
+    """One searchable thing in one language, as both backends index it."""
+
+    kind: str
+    object_id: str
+    language: str
+    title: str
+    url: str
+    body: str = ""
+    summary: str = ""
+    image_url: str = ""
+    price: int | None = None
+    rating: float | None = None
+    published_at: datetime | None = None
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to narrow results (`category`, `ocop_stars`…); values are shown as stored unless labelled."""
+
+    name: str
+    label: str
+    labels: dict = field(default_factory=dict)
+    order_by_value: bool = False
+
+    def label_for(self, value):
+        return str(self.labels.get(value, value))
+
+
+class Adapter:
+    """How one model is indexed. Subclasses set `kind`, `label`, `model` and `facets`."""
+
+    kind = ""
+    label = ""
+    model = ""  # "app_label.ModelName"
+    facets = ()
+    # Other models whose changes change this kind's items: {"app.Model": function(instance) → pks}
+    watch = {}
+
+    def get_model(self):
+        return apps.get_model(self.model)
+
+    def queryset(self):
+        """Everything that may be found, for a rebuild (items() still has the last word)."""
+        return self.get_model()._default_manager.all()
+
+    def items(self, obj):
+        """The object's items, one per language; none if it must not be found."""
+        raise NotImplementedError
+
+
+class PageAdapter(Adapter):
+    """A Wagtail page, found in its own language only while it is live and public."""
+
+    text_fields = ()
+
+    def queryset(self):
+        return (
+            self.get_model()
+            .objects.live()
+            .public()
+            .select_related("locale", "hero_image")
+            .order_by("path")
+        )
+
+    def items(self, page):
+        if not page.live or page.get_view_restrictions().exists():
+            return []
+        language = page.locale.language_code
+        with translation.override(language):
+            url = page.get_url()
+        if not url:
+            return []
+        extra = [str(getattr(page, name, "") or "") for name in self.text_fields]
+        return [
+            Item(
+                kind=self.kind,
+                object_id=str(page.pk),
+                language=language,
+                title=page.title,
+                url=url,
+                body=clean(" ".join([page.introduction, *extra, stream_text(page.body)])),
+                summary=clean(page.search_description or page.introduction)[:300],
+                image_url=rendition_url(page.hero_image),
+                price=getattr(page, "price_from", None),
+                published_at=page.first_published_at,
+                facets={name: values for name, values in self.page_facets(page).items() if values},
+            )
+        ]
+
+    def page_facets(self, page):
+        return {}
+
+
+def stream_text(value):
+    """The words of a StreamField, without rendering its templates."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, str):
+            found.append(strip_tags(node))
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                if key not in ("type", "id"):
+                    walk(child)
+        elif isinstance(node, list | tuple):
+            for child in node:
+                walk(child)
+
+    walk(list(getattr(value, "raw_data", None) or []))
+    return " ".join(found)
+
+
+def rendition_url(image, spec="fill-400x260-c70"):
+    if image is None:
+        return ""
+    try:
+        return image.get_rendition(spec).url
+    except Exception:  # noqa: BLE001 - a missing file must not stop the index
+        return ""
+
+
+_adapters = {}
+
+
+def register(adapter_class):
+    """Class decorator: make a kind of item searchable (skipped while its model does not exist)."""
+    adapter = adapter_class()
+    try:
+        adapter.get_model()
+    except LookupError:
+        return adapter_class
+    _adapters[adapter.kind] = adapter
+    return adapter_class
+
+
+def adapters():
+    return list(_adapters.values())
+
+
+def adapter(kind):
+    return _adapters.get(kind)
+
+
+def adapter_for_model(model):
+    label = model._meta.label_lower
+    for candidate in _adapters.values():
+        if candidate.model.lower() == label:
+            return candidate
+    return None
+
+
+def all_facets():
+    """Every facet of every kind, by name (a facet shared by kinds is listed once)."""
+    found = {}
+    for candidate in _adapters.values():
+        for facet in candidate.facets:
+            found.setdefault(facet.name, facet)
+    return found
+
+
+def facets_for(kind=None):
+    if kind and kind in _adapters:
+        return list(_adapters[kind].facets)
+    return list(all_facets().values())
