@@ -1,0 +1,69 @@
+"""Sample yearly figures for 2021–2025 (marked as sample), and the public progress page."""
+
+from villages.models import CraftPage, VillagePage
+
+from .models import CraftYear, PlanProgressPage, VillageYear
+
+YEARS = range(2021, 2026)
+
+
+def load(demo):
+    demo.pages["plan"] = demo.page(
+        demo.pages["home"],
+        PlanProgressPage,
+        "tien-do-ke-hoach",
+        {
+            "vi": {
+                "title": "Tiến độ kế hoạch",
+                "introduction": "Các chỉ tiêu của Kế hoạch 244/KH-UBND, tính từ số liệu hằng năm (số liệu mẫu).",
+            },
+            "en": {
+                "title": "Progress of the plan",
+                "introduction": "The targets of plan 244/KH-UBND, computed from the yearly figures (sample figures).",
+            },
+            "zh-hans": {
+                "title": "计划进度",
+                "introduction": "第244/KH-UBND号计划的各项指标，由年度数据计算得出（示例数据）。",
+            },
+        },
+    )
+    villages = list(
+        VillagePage.objects.filter(locale__language_code="vi", is_sample=True).order_by("pk")[:5]
+    )
+    for number, village in enumerate(villages):
+        workers = 60 + 40 * number
+        value = 800_000_000 + 400_000_000 * number
+        for offset, year in enumerate(YEARS):
+            VillageYear.objects.get_or_create(
+                village=village,
+                year=year,
+                defaults={
+                    "households": 20 + 10 * number + offset,
+                    "workers": workers + 5 * offset,
+                    "workers_trained": min(workers + 5 * offset, workers // 3 + 12 * offset),
+                    "production_value": round(value * (1.08 + 0.01 * number) ** offset, -6),
+                    "recognised": village.recognition != VillagePage.Recognition.NONE,
+                    "working_effectively": number % 2 == 0 and offset >= 2,
+                    "trademark_protected": bool(
+                        village.geographical_indication or village.collective_trademark
+                    ),
+                    "environment_compliant": offset >= number,
+                    "linked_to_tourism": village.linked_to_tourism and offset >= 1,
+                    "is_sample": True,
+                },
+            )
+    for craft in CraftPage.objects.filter(locale__language_code="vi", is_sample=True):
+        district = craft.villages.values_list("former_district", flat=True).first() or "Cao Lộc"
+        for year in YEARS:
+            CraftYear.objects.get_or_create(
+                craft=craft,
+                former_district=district,
+                year=year,
+                defaults={
+                    "at_risk": craft.status in ("at_risk", "restoring"),
+                    "restored": craft.status == "restoring" and year == 2024,
+                    "commodity_production": craft.status == "thriving",
+                    "is_sample": True,
+                },
+            )
+    demo.say(f"Plan figures: {VillageYear.objects.filter(is_sample=True).count()} village-years")

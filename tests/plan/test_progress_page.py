@@ -1,0 +1,73 @@
+"""The public progress page and the yearly report show the same numbers."""
+
+import io
+
+from django.utils import translation
+from django.utils.formats import number_format
+
+import pytest
+from openpyxl import load_workbook
+
+from plan.indicators import indicator_table
+from plan.models import PlanProgressPage
+from tests.pages.factories import PageFactory, home_page, translate
+from tests.plan.test_indicators import figures  # noqa: F401  (the hand-worked figures)
+
+
+class PlanProgressPageFactory(PageFactory):
+    title = "Tiến độ kế hoạch"
+    slug = "tien-do-ke-hoach"
+
+    class Meta:
+        model = PlanProgressPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return super()._create(model_class, *args, parent=home_page(), **kwargs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en", "zh-hans"])
+def test_progress_page_charts_each_indicator_with_its_table(client, figures, language):  # noqa: F811
+    page = PlanProgressPageFactory()
+    if language != "vi":
+        page = translate(page, language, title=f"Progress ({language})")
+    html = client.get(page.url).content.decode()
+    assert html.count('<svg class="chart"') == 8  # every indicator but the per-district one
+    assert html.count('<table class="data-table">') == 9
+    assert ("66,7 %" if language == "vi" else "66.7 %") in html  # workers trained in 2025
+    assert "Bắc Sơn: 2; Văn Quan: 1" in html
+
+
+@pytest.mark.django_db
+def test_report_for_2025_shows_the_same_numbers_as_the_progress_page(client, figures):  # noqa: F811
+    page = PlanProgressPageFactory()
+    progress = client.get(page.url).content.decode()
+    report = client.get(page.url + "bao-cao/2025/").content.decode()
+    for indicator, values in indicator_table([2025]):
+        if indicator.unit == "percent":
+            with translation.override("vi"):
+                shown = f"{number_format(values[2025])} %"
+            assert shown in progress and shown in report, indicator.key
+    workbook = load_workbook(
+        io.BytesIO(client.get(page.url + "bao-cao/2025/", {"format": "xlsx"}).content)
+    )
+    sheet_values = {
+        row[0]: row[1] for row in workbook.worksheets[0].iter_rows(min_row=3, values_only=True)
+    }
+    assert 66.7 in sheet_values.values()
+    assert 10.0 in sheet_values.values()
+    villages = [row[0] for row in workbook.worksheets[2].iter_rows(min_row=2, values_only=True)]
+    assert villages == ["A", "B"]
+
+
+@pytest.mark.django_db
+def test_report_can_be_narrowed_to_one_former_district(client, figures):  # noqa: F811
+    page = PlanProgressPageFactory()
+    html = client.get(page.url + "bao-cao/2025/", {"district": "Văn Quan"}).content.decode()
+    assert '<option value="Văn Quan" selected>' in html
+    response = client.get(page.url + "bao-cao/2025/", {"district": "Văn Quan", "format": "xlsx"})
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="bao-cao-lang-nghe-2025-van-quan.xlsx"'
+    )
