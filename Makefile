@@ -36,6 +36,7 @@ test: install ## run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## check code style, templates and migrations
+	mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check themes/templates

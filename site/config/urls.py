@@ -10,6 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.sitemaps import ProductSitemap
+from pages.api import api_router
+from pages.sitemaps import PageSitemap
 from pages.views import health
 
 # Staff and machine URLs carry no language prefix.
@@ -18,7 +21,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}},
+        name="sitemap",
+    ),
+    path("api/v2/", api_router.urls),
     path("health/", health, name="health"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
@@ -34,6 +43,7 @@ if settings.DEBUG:
 # Oscar's shop (catalogue, basket, checkout, accounts, search, dashboard) comes before
 # Wagtail's catch-all, which must stay last.
 urlpatterns += i18n_patterns(
+    path("", include("catalogue.urls")),  # /trace/<lot>/ and GS1 Digital Link /01/<GTIN>/10/<lot>
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -7,7 +7,9 @@ in order. Everything is found before it is made, so running the command twice ad
 import io
 import random
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -59,7 +61,12 @@ class Demo:
         """
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
-            page = model(slug=slug, is_sample=True, **fields, **translations["vi"])
+            # Lists are many-to-many relations: set once the page exists in memory.
+            relations = {name: value for name, value in fields.items() if isinstance(value, list)}
+            plain = {name: value for name, value in fields.items() if name not in relations}
+            page = model(slug=slug, is_sample=True, **plain, **translations["vi"])
+            for name, value in relations.items():
+                setattr(page, name, value)
             parent.add_child(instance=page)
             page.save_revision().publish()
         for code in TRANSLATIONS:
@@ -165,7 +172,11 @@ def load(demo):
         else:
             site.root_page = home
             site.site_name = "Làng nghề Lạng Sơn"
-            site.save()
+        # Canonical and sitemap addresses use the site's host: the one SITE_URL names.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.save()
         if old_root and old_root.pk != home.pk and old_root.specific_class is not HomePage:
             old_root.delete()
     demo.translate(
@@ -194,13 +205,15 @@ def load(demo):
 def load_settings(demo):
     """Footer contact and main navigation, once the section pages exist."""
     site = Site.objects.get(is_default_site=True)
-    settings = SiteSettings.for_site(site)
-    settings.address = "Phường Lương Văn Tri, tỉnh Lạng Sơn (địa chỉ mẫu)"
-    settings.email = "lienhe@langnghe.example"
-    settings.save()
-    if not MenuItem.objects.filter(settings=settings).exists():
-        for order, key in enumerate(("villages", "geopark", "tours")):
-            MenuItem.objects.create(settings=settings, page=demo.pages[key], sort_order=order)
+    site_settings = SiteSettings.for_site(site)
+    site_settings.address = "Phường Lương Văn Tri, tỉnh Lạng Sơn (địa chỉ mẫu)"
+    site_settings.email = "lienhe@langnghe.example"
+    site_settings.save()
+    if not MenuItem.objects.filter(settings=site_settings).exists():
+        for order, key in enumerate(
+            ("villages", "crafts", "geopark", "events", "tours", "map", "plan")
+        ):
+            MenuItem.objects.create(settings=site_settings, page=demo.pages[key], sort_order=order)
     demo.say("Site settings ready")
 
 
@@ -218,9 +231,19 @@ def load_accounts(demo):
     if created:
         editor.set_password("langnghe-bientap")
         editor.save()
-    editors = Group.objects.filter(name="Editors").first()
-    if editors:
-        editor.groups.add(editors)
+    editor.groups.add(Group.objects.get(name="DCST editors"))
+    approver, created = User.objects.get_or_create(
+        username="duyetbai",
+        defaults={
+            "email": "duyetbai@langnghe.example",
+            "first_name": "Người duyệt",
+            "is_staff": True,
+        },
+    )
+    if created:
+        approver.set_password("langnghe-duyetbai")
+        approver.save()
+    approver.groups.add(Group.objects.get(name="DCST approvers"))
     admin, created = User.objects.get_or_create(
         username="quantri",
         defaults={
@@ -233,4 +256,4 @@ def load_accounts(demo):
     if created:
         admin.set_password("langnghe-quantri")
         admin.save()
-    demo.say("Accounts ready: bientapvien (editor), quantri (administrator)")
+    demo.say("Accounts ready: bientapvien (editor), duyetbai (approver), quantri (administrator)")

@@ -27,7 +27,9 @@ def free_port():
 
 def run(args, env=None, cwd=ROOT):
     environment = {
-        key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     environment.update(env or {})
     return subprocess.run(
@@ -44,7 +46,9 @@ def test_manage_py_finds_the_settings_without_help():
 def test_plain_gunicorn_serves_the_site_under_production_settings():
     port = free_port()
     environment = {
-        key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     environment.update(
         PRODUCTION_ENV, ALLOWED_HOSTS="127.0.0.1", BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1"
@@ -69,7 +73,7 @@ def test_plain_gunicorn_serves_the_site_under_production_settings():
     finally:
         server.terminate()
         errors = server.communicate(timeout=20)[1]
-    assert body == {"database": "ok"}, errors
+    assert body and body["database"] == "ok", errors
 
 
 def test_asgi_application_imports_under_production_settings():

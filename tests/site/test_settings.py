@@ -21,6 +21,7 @@ def settings_value(expression, **env):
             "REDIS_URL",
             "SECRET_KEY",
             "ELASTICSEARCH_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
     environment.update(env)
@@ -57,7 +58,11 @@ def test_production_passes_the_deployment_checks_without_warnings():
         "SECRET_KEY": "x" * 20 + "-production-like-secret-key-9f8e7d6c5b4a",
     }
     environment = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        },
         **environment,
     }
     result = subprocess.run(

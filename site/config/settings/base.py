@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs between machines comes from the environment."""
 
+import importlib.util
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,7 @@ WAGTAIL_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -50,6 +52,8 @@ WAGTAIL_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtail.api.v2",
+    "rest_framework",
     "modelcluster",
     "taggit",
 ]
@@ -59,13 +63,13 @@ WAGTAIL_APPS = [
 OSCAR_APPS = [
     "config.shop.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -97,6 +101,7 @@ LOCAL_APPS = [
     "pages",
     "villages",
     "tours",
+    "plan",
     "themes",
 ]
 
@@ -157,9 +162,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Search ----------------------------------------------------------------------------------
 
-# Set: products, tours and pages are searched in this Elasticsearch cluster. Unset: in the database.
+# Set: products, tours and pages are searched in this Elasticsearch cluster, with the database
+# index kept as well and answering whenever the cluster cannot. Unset: in the database.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="langnghe")
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Languages, time, money ------------------------------------------------------------------
@@ -185,7 +192,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "themes" / "static"]
+# Leaflet's own files, as django-leaflet ships them (its Django app needs GDAL, which we don't use).
+LEAFLET_STATIC = Path(importlib.util.find_spec("leaflet").origin).parent / "static"
+STATICFILES_DIRS = [BASE_DIR / "themes" / "static", LEAFLET_STATIC]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {
@@ -227,6 +236,13 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.forms.ImageForm"
+
+# --- Maps ------------------------------------------------------------------------------------
+
+# Tiles come from this address (none in tests: markers and the list still show).
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
 
 # --- Oscar -----------------------------------------------------------------------------------
 
@@ -246,11 +262,64 @@ OSCAR_SLUG_FUNCTION = "pages.text.slugify"
 # Only our `search` modules are loaded for `search.*`: Oscar's haystack views are never imported.
 OSCAR_DYNAMIC_CLASS_LOADER = "search.loading.class_loader"
 # Both parts of a name: in vi and zh the first box holds the family name (see locale_overrides).
-OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
+# Addresses since July 2025: line1 street and house, line4 commune or ward, state the province
+# (no district); a Vietnamese phone number to call on delivery.
+OSCAR_REQUIRED_ADDRESS_FIELDS = (
+    "first_name",
+    "last_name",
+    "line1",
+    "line4",
+    "state",
+    "country",
+    "phone_number",
+)
+PHONENUMBER_DEFAULT_REGION = "VN"
 OSCAR_URL_SCHEMA = env("URL_SCHEME", default="http")
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
+# Cash on delivery orders start "Pending"; bank transfers "Awaiting transfer" until staff see the
+# money arrive and set "Paid"; VNPay orders "Awaiting payment" until the gateway's signed callback.
+# Cancelling an order releases the stock it held.
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Being processed", "Cancelled"),
+    "Awaiting transfer": ("Paid", "Cancelled"),
+    "Awaiting payment": ("Paid", "Cancelled"),
+    "Paid": ("Being processed", "Cancelled"),
+    "Being processed": ("Shipped", "Cancelled"),
+    "Shipped": ("Complete",),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = {
+    "Pending": ("Being processed", "Cancelled"),
+    "Being processed": ("Shipped", "Cancelled"),
+    "Shipped": (),
+    "Cancelled": (),
+}
+OSCAR_ORDER_STATUS_CASCADE = {
+    "Being processed": "Being processed",
+    "Shipped": "Shipped",
+    "Cancelled": "Cancelled",
+}
+
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 THUMBNAIL_PRESERVE_FORMAT = True
+
+# --- Shipping and payment (the shop's own settings) -------------------------------------------
+
+SHOP_FREE_SHIPPING_FROM = env.int("SHOP_FREE_SHIPPING_FROM", default=1_000_000)
+# Bank transfer by VietQR is offered only when the receiving account is set.
+VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="")  # NAPAS bank BIN, e.g. 970436
+VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="")
+VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="")
+VIETQR_MESSAGE_PREFIX = env("VIETQR_MESSAGE_PREFIX", default="LANGNGHE")
+# VNPay is offered only when the merchant's terminal code and secret are set.
+VNPAY_TMN_CODE = env("VNPAY_TMN_CODE", default="")
+VNPAY_HASH_SECRET = env("VNPAY_HASH_SECRET", default="")
+VNPAY_PAYMENT_URL = env(
+    "VNPAY_PAYMENT_URL", default="https://sandbox.vnpayment.vn/paymentv2/vpcpay.html"
+)
 
 # --- Logging ---------------------------------------------------------------------------------
 

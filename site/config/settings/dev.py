@@ -7,3 +7,8 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-key-not-for-any-server")
 INTERNAL_IPS = ["127.0.0.1"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The demo offers bank transfer with a made-up account, so the VietQR flow can be tried locally.
+VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="970436")
+VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="0011000000000")
+VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="LANG NGHE LANG SON MAU")

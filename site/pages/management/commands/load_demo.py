@@ -5,9 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from pages.demo import Demo, load_accounts, load_settings
+from villages.demo import link_showroom_products
 
 # Each app's demo module adds its content; later steps use pages made by earlier ones.
-STEPS = ["pages.demo", "villages.demo", "tours.demo", "catalogue.demo"]
+STEPS = ["pages.demo", "villages.demo", "tours.demo", "catalogue.demo", "plan.demo", "search.demo"]
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             for step in STEPS:
                 with transaction.atomic():
                     import_module(step).load(demo)
+            link_showroom_products(demo)
         finally:
             wagtail_log.setLevel(level)
         load_settings(demo)
