@@ -10,6 +10,7 @@ from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
+from tours.models import tours_passing
 from villages.models import VillagePage
 
 from .structured_data import as_script, product_json_ld
@@ -33,6 +34,7 @@ class ProductDetailView(OscarProductDetailView):
         context["village"] = product.localized_village()
         context["batches"] = product.batches.order_by("-production_date")[:3]
         context["same_village"] = self._related(product)
+        context["tours"] = tours_passing(context["village"]) if context["village"] else []
         purchase_info = self.request.strategy.fetch_for_product(product)
         context["json_ld"] = as_script(product_json_ld(self.request, product, purchase_info))
         return context

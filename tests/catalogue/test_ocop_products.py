@@ -174,3 +174,25 @@ def test_products_are_listed_by_ocop_stars(client, ocop_oil):
     assert "Tinh dầu hồi Văn Quan" in every and "Thạch đen" in every
     assert "Mặt nạ Mai Pha" not in every
     assert client.get("/catalogue/ocop/2/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_product_page_suggests_tours_to_its_village_in_the_visitors_language(
+    client, ocop_oil, village
+):
+    from tests.tours.factories import TourPageFactory
+
+    tour = TourPageFactory(title="Hai ngày Văn Quan", stops=[village])
+    english_tour = translate(tour, "en", title="Two days in Văn Quan")
+    assert f'href="{tour.url}">Hai ngày Văn Quan</a>' in client.get(url(ocop_oil)).content.decode()
+    english_tour.refresh_from_db()
+    assert (
+        f'href="{english_tour.url}">Two days in Văn Quan</a>'
+        in client.get(url(ocop_oil, "en")).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_listing_cards_show_the_ocop_stars(client, ocop_oil):
+    html = client.get("/catalogue/").content.decode()
+    assert 'class="tile__ocop"' in html and "★★★★" in html
