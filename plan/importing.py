@@ -9,9 +9,9 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from villages.models import VillagePage
+from villages.models import CraftPage, VillagePage
 
-from .models import VillageYear
+from .models import CraftYear, VillageYear
 
 COLUMNS = [
     "village",
@@ -78,6 +78,59 @@ class VillageYearRow(forms.ModelForm):
         return data
 
 
+CRAFT_COLUMNS = [
+    "craft",
+    "former_district",
+    "year",
+    "at_risk",
+    "restored",
+    "commodity_production",
+    "recognised",
+    "decision_number",
+    "decision_year",
+]
+
+
+class CraftYearRow(forms.ModelForm):
+    craft = forms.CharField()
+    at_risk = SheetBooleanField(required=False)
+    restored = SheetBooleanField(required=False)
+    commodity_production = SheetBooleanField(required=False)
+    recognised = SheetBooleanField(required=False)
+
+    class Meta:
+        model = CraftYear
+        fields = CRAFT_COLUMNS
+
+    def clean_craft(self):
+        slug = str(self.cleaned_data["craft"]).strip()
+        craft = CraftPage.objects.filter(locale__language_code="vi", slug=slug).first()
+        if craft is None:
+            raise forms.ValidationError(
+                _("No craft with the address name “%(slug)s”.") % {"slug": slug}
+            )
+        return craft
+
+    def clean(self):
+        data = super().clean()
+        # A row may update the figures already saved for its craft, district and year.
+        existing = CraftYear.objects.filter(
+            craft=data.get("craft"),
+            former_district=data.get("former_district"),
+            year=data.get("year"),
+        ).first()
+        if existing is not None:
+            self.instance = existing
+        return data
+
+
+# What a sheet can hold: its columns, the form that checks a row, and the fields naming a row.
+SHEETS = {
+    "villages": (COLUMNS, VillageYearRow, ("village", "year")),
+    "crafts": (CRAFT_COLUMNS, CraftYearRow, ("craft", "former_district", "year")),
+}
+
+
 @dataclass
 class ImportResult:
     saved: int = 0
@@ -111,13 +164,22 @@ def read_rows(upload, filename):
 
 
 def import_village_figures(upload, filename, sample=False):
-    """Check every row; save them all (adding or updating each village's year) only if all are right."""
+    return import_figures(upload, filename, kind="villages", sample=sample)
+
+
+def import_craft_figures(upload, filename, sample=False):
+    return import_figures(upload, filename, kind="crafts", sample=sample)
+
+
+def import_figures(upload, filename, kind="villages", sample=False):
+    """Check every row; save them all (adding or updating each row's year) only if all are right."""
+    columns, row_form, key_fields = SHEETS[kind]
     result = ImportResult()
     valid = []
     rows = list(read_rows(upload, filename))
     if not rows:
         result.errors.append((1, [_("The sheet has no rows of figures.")]))
-    missing = [column for column in COLUMNS if rows and column not in rows[0][1]]
+    missing = [column for column in columns if rows and column not in rows[0][1]]
     if missing:
         result.errors.append(
             (1, [_("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}])
@@ -125,7 +187,7 @@ def import_village_figures(upload, filename, sample=False):
         return result
     seen = set()
     for number, row in rows:
-        form = VillageYearRow(data=row)
+        form = row_form(data=row)
         if not form.is_valid():
             result.errors.append(
                 (
@@ -138,19 +200,22 @@ def import_village_figures(upload, filename, sample=False):
                 )
             )
             continue
-        key = (form.cleaned_data["village"].pk, form.cleaned_data["year"])
+        key = tuple(
+            getattr(form.cleaned_data[name], "pk", form.cleaned_data[name]) for name in key_fields
+        )
         if key in seen:
-            result.errors.append((number, [_("This village and year appear twice in the sheet.")]))
+            result.errors.append(
+                (number, [_("This row repeats an earlier one for the same year.")])
+            )
             continue
         seen.add(key)
-        valid.append(form.cleaned_data)
+        valid.append(form)
     if result.errors:
         return result
     with transaction.atomic():
-        for data in valid:
-            village, year = data.pop("village"), data.pop("year")
-            VillageYear.objects.update_or_create(
-                village=village, year=year, defaults={**data, "is_sample": sample}
-            )
+        for form in valid:
+            figures = form.save(commit=False)
+            figures.is_sample = sample
+            figures.save()
             result.saved += 1
     return result

@@ -94,7 +94,8 @@ def test_staff_upload_in_the_admin_lists_the_wrong_rows(client, village):
     bad[3] = "nhiều"
     sheet = csv_sheet(GOOD, bad).getvalue()
     response = client.post(
-        "/admin/plan/import/", {"sheet": SimpleUploadedFile("so-lieu.csv", sheet)}
+        "/admin/plan/import/",
+        {"kind": "villages", "sheet": SimpleUploadedFile("so-lieu.csv", sheet)},
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -111,3 +112,22 @@ def test_the_import_page_is_for_staff_with_the_right_permission(client, village)
     )
     client.force_login(visitor)
     assert client.get("/admin/plan/import/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_craft_figures_import_the_same_way(home):
+    from plan.importing import CRAFT_COLUMNS, import_craft_figures
+    from plan.models import CraftYear
+    from tests.villages.factories import CraftPageFactory
+
+    CraftPageFactory(title="Làm hương", slug="lam-huong")
+    header = ",".join(CRAFT_COLUMNS)
+    good = "lam-huong,Tràng Định,2024,0,1,1,1,123/QĐ-UBND,2024"
+    no_decision_year = "lam-huong,Văn Quan,2024,0,0,1,1,,"
+    sheet = io.BytesIO(f"{header}\n{good}\n{no_decision_year}\n".encode())
+    result = import_craft_figures(sheet, "nghe.csv")
+    assert [number for number, _messages in result.errors] == [3]
+    assert CraftYear.objects.count() == 0
+    assert import_craft_figures(io.BytesIO(f"{header}\n{good}\n".encode()), "nghe.csv").ok
+    figures = CraftYear.objects.get()
+    assert figures.restored and figures.recognised and figures.decision_year == 2024
