@@ -8,6 +8,11 @@ from wagtail.models import Locale, Page, Site
 from pages.models import HomePage, MenuItem, SiteSettings, StandardPage
 
 
+def tree_root():
+    """Wagtail's root node; made again where a transactional test has emptied the database."""
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 class PageFactory(factory.django.DjangoModelFactory):
     """Adds the page under `parent` in the tree and publishes it."""
 
@@ -20,7 +25,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):
         page = model_class(*args, **kwargs)
-        (parent or Page.get_first_root_node()).add_child(instance=page)
+        (parent or tree_root()).add_child(instance=page)
         page.save_revision().publish()
         return page
 
