@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from . import vietqr, vnpay
+from . import statuses, vietqr, vnpay
 
 CASH_ON_DELIVERY = "cash-on-delivery"
 BANK_TRANSFER = "bank-transfer"
@@ -21,11 +21,11 @@ DESCRIPTIONS = {
     VNPAY: _("You are taken to VNPay's secure page to pay, then brought back here."),
 }
 
-# Order statuses the payment methods and staff move an order through.
-AWAITING_TRANSFER = "Awaiting transfer"
-AWAITING_PAYMENT = "Awaiting payment"
-PAID = "Paid"
-CANCELLED = "Cancelled"
+# Order statuses the payment methods and staff move an order through (see statuses.py).
+AWAITING_TRANSFER = statuses.AWAITING_TRANSFER
+AWAITING_PAYMENT = statuses.AWAITING_PAYMENT
+PAID = statuses.PAID
+CANCELLED = statuses.CANCELLED
 
 
 def available():

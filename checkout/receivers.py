@@ -1,13 +1,16 @@
-"""What staff changing an order's status does to its payment and its stock."""
+"""What staff changing an order's status does to its payment and stock; shipping e-mails."""
 
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 
-from . import payment
+from . import emails, fulfilment, payment
 
 PaymentEventType = get_model("order", "PaymentEventType")
+ShippingEvent = get_model("order", "ShippingEvent")
 
 
 @receiver(order_status_changed, dispatch_uid="checkout.order_status_changed")
@@ -33,3 +36,10 @@ def release_stock(order):
     for line in order.lines.select_related("stockrecord"):
         if line.stockrecord and line.stockrecord.num_allocated:
             line.stockrecord.cancel_allocation(line.quantity)
+
+
+@receiver(post_save, sender=ShippingEvent, dispatch_uid="checkout.shipping_event_saved")
+def on_shipping_event(sender, instance, created, **kwargs):
+    """Lines shipped: the buyer hears of it once the event and its lines are committed."""
+    if created and instance.event_type.code == fulfilment.SHIPPED:
+        transaction.on_commit(lambda: emails.send_order_shipped(instance))

@@ -19,8 +19,9 @@ from oscar.core.loading import get_model
 
 from catalogue import qr
 
-from . import payment, vietqr, vnpay
+from . import emails, payment, vietqr, vnpay
 from .forms import PaymentMethodForm
+from .models import remember_language
 
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
@@ -75,6 +76,15 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             )
         )
 
+    def place_order(self, *args, **kwargs):
+        """Oscar's order, with the language it was placed in: its e-mails are written in it."""
+        order = super().place_order(*args, **kwargs)
+        remember_language(order, get_language())
+        return order
+
+    def send_order_placed_email(self, order):
+        emails.send_order_placed(order, request=self.request, user=self.request.user)
+
     def get_initial_order_status(self, basket):
         method = self.checkout_session.payment_method()
         return payment.INITIAL_STATUS.get(method, settings.OSCAR_INITIAL_ORDER_STATUS)
@@ -104,6 +114,7 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         order = self.object
+        context["payment_method_name"] = payment.NAMES.get(emails.payment_method(order), "")
         if order.status == payment.AWAITING_TRANSFER and vietqr.is_configured():
             text = vietqr.for_order(order.number, order.total_incl_tax)
             context["vietqr"] = {
