@@ -39,7 +39,18 @@ class WholeDongPrices:
         )
 
 
-class Vietnam(WholeDongPrices, Default):
+class ExperienceSessions:
+    """Tickets of a craft experience (tours/booking.py): no booking once the session has
+    started, and availability told in seats."""
+
+    def availability_policy(self, product, stockrecord):
+        from tours.booking import session_availability
+
+        policy = super().availability_policy(product, stockrecord)
+        return session_availability(product, stockrecord, policy)
+
+
+class Vietnam(ExperienceSessions, WholeDongPrices, Default):
     """The shop's strategy: first stock record, stock required, whole-đồng VAT-inclusive prices."""
 
 

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ToursConfig(AppConfig):
     name = "tours"
     verbose_name = _("Tours and experiences")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .booking import on_page_published
+
+        # Publishing an experience page puts its sessions on sale (one ticket product each).
+        page_published.connect(on_page_published, dispatch_uid="tours-sync-session-products")

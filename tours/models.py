@@ -2,6 +2,7 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +18,10 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from pages.models import BasePage, SectionIndexPage, localized
-from villages.models import distance_km, map_tiles
+from villages.models import Position, distance_km, map_tiles, postal_address
 
 from .fields import ChoiceListField
 
@@ -364,3 +366,383 @@ class TourStop(Orderable):
                 "longitude": float(self.point[1]),
             }
         return data
+
+
+# --- Craft experiences: workshops with a craftsperson, sold as tickets ----------------------
+
+
+class ExperienceIndexPage(SectionIndexPage):
+    """All craft experiences, each with its next session."""
+
+    subpage_types = ["tours.ExperiencePage"]
+
+    class Meta:
+        verbose_name = _("experience index")
+
+    @property
+    def child_model(self):
+        return ExperiencePage
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = ExperiencePage.with_next_sessions(context["items"])
+        return context
+
+
+class ExperiencePage(RoutablePageMixin, Position, BasePage):
+    """A hands-on workshop with a craftsperson; each of its sessions is sold as tickets in the shop.
+
+    The sessions are kept on the page in the default language (Vietnamese) and shared by its
+    translations, so that every language sells the same seats.
+    """
+
+    class Language(models.TextChoices):
+        VIETNAMESE = "vi", _("Vietnamese")
+        ENGLISH = "en", _("English")
+        CHINESE = "zh-hans", _("Chinese")
+        FRENCH = "fr", _("French")
+        TAY = "tay", _("Tày")
+        NUNG = "nung", _("Nùng")
+        DAO = "dao", _("Dao")
+
+    host = models.ForeignKey(
+        "villages.CraftspersonPage",
+        verbose_name=_("host"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    village = models.ForeignKey(
+        "villages.VillagePage",
+        verbose_name=_("village"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    producer = models.ForeignKey(
+        "partner.Partner",
+        verbose_name=_("seller of the tickets"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The host's producer, who receives the bookings. Empty: the Department."),
+    )
+    duration_minutes = models.PositiveIntegerField(
+        _("duration (minutes)"), default=120, validators=[MinValueValidator(15)]
+    )
+    languages = ChoiceListField(
+        _("languages spoken"), max_length=60, choices=Language.choices, default=["vi"]
+    )
+    group_min = models.PositiveSmallIntegerField(
+        _("smallest group"), default=1, validators=[MinValueValidator(1)]
+    )
+    group_max = models.PositiveSmallIntegerField(
+        _("largest group"), default=10, validators=[MinValueValidator(1)]
+    )
+    included = models.TextField(_("what is included"), blank=True, help_text=_("One item a line."))
+    meeting_point = models.CharField(_("meeting point"), max_length=200)
+    price = models.PositiveIntegerField(
+        _("price per person (VND)"), help_text=_("In whole đồng, VAT included.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                PageChooserPanel("host", "villages.CraftspersonPage"),
+                PageChooserPanel("village", "villages.VillagePage"),
+                FieldPanel("producer"),
+            ],
+            heading=_("Who and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("price")]),
+                FieldRowPanel([FieldPanel("group_min"), FieldPanel("group_max")]),
+                FieldPanel("languages"),
+                FieldPanel("included"),
+            ],
+            heading=_("The workshop"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("meeting_point"), Position.position_panel], heading=_("Meeting point")
+        ),
+        InlinePanel(
+            "sessions",
+            heading=_("Sessions"),
+            label=_("session"),
+            help_text=_("Kept on the Vietnamese page; its translations sell the same seats."),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("meeting_point"),
+        index.FilterField("price"),
+    ]
+    api_fields = [
+        APIField("duration_minutes"),
+        APIField("languages"),
+        APIField("group_min"),
+        APIField("group_max"),
+        APIField("meeting_point"),
+        *Position.position_api_fields,
+        APIField("price"),
+    ]
+
+    parent_page_types = ["tours.ExperienceIndexPage"]
+    subpage_types = []
+
+    # Sessions belong to the page in the default language: a translation neither copies nor
+    # synchronises them (each session is one product whose stock is its seats).
+    exclude_fields_in_copy = ["sessions"]
+    override_translatable_fields = [BaseTranslatableField("sessions")]
+
+    class Meta:
+        verbose_name = _("craft experience")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.group_min and self.group_max and self.group_min > self.group_max:
+            raise ValidationError(
+                {"group_max": _("The largest group cannot be smaller than the smallest.")}
+            )
+
+    @property
+    def card_meta(self):
+        session = getattr(self, "next_session", None)
+        if session is None:
+            return self.duration_display
+        return _("Next: %(when)s") % {"when": date_format(session.local_start, "j/n/Y H:i")}
+
+    @property
+    def duration_display(self):
+        hours, minutes = divmod(self.duration_minutes, 60)
+        if not hours:
+            return _("%(minutes)d min") % {"minutes": minutes}
+        if not minutes:
+            return _("%(hours)d h") % {"hours": hours}
+        return _("%(hours)d h %(minutes)02d min") % {"hours": hours, "minutes": minutes}
+
+    def language_labels(self):
+        return self._meta.get_field("languages").labels(self.languages)
+
+    def included_list(self):
+        return [line.strip() for line in self.included.splitlines() if line.strip()]
+
+    @cached_property
+    def schedule_page(self):
+        """The page in the default language, which holds the sessions (this page if it is it)."""
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return (
+            ExperiencePage.objects.filter(translation_key=self.translation_key, locale=default)
+            .only("pk", "duration_minutes")
+            .first()
+            or self
+        )
+
+    def upcoming_sessions(self):
+        """Sessions that have not started, soonest first, with their tickets' stock: two queries."""
+        from django.utils import timezone
+
+        sessions = (
+            ExperienceSession.objects.filter(
+                experience_id=self.schedule_page.pk, starts_at__gt=timezone.now()
+            )
+            .select_related("product")
+            .prefetch_related("product__stockrecords")
+            .order_by("starts_at")
+        )
+        for session in sessions:
+            session.experience = self
+        return list(sessions)
+
+    @staticmethod
+    def with_next_sessions(pages):
+        """`pages` with `.next_session` (or None) attached, in two queries whatever their number."""
+        from django.utils import timezone
+
+        from wagtail.models import Locale
+
+        pages = list(pages)
+        default = Locale.get_default()
+        sources = dict(
+            ExperiencePage.objects.filter(
+                translation_key__in=[page.translation_key for page in pages], locale=default
+            ).values_list("translation_key", "pk")
+        )
+        sessions = ExperienceSession.objects.filter(
+            experience_id__in=sources.values(), starts_at__gt=timezone.now()
+        ).order_by("-starts_at")
+        first = {session.experience_id: session for session in sessions}
+        for page in pages:
+            page.next_session = first.get(sources.get(page.translation_key))
+        return pages
+
+    @cached_property
+    def local_host(self):
+        return localized([self.host], self.locale)[0] if self.host_id else None
+
+    @cached_property
+    def local_village(self):
+        return localized([self.village], self.locale)[0] if self.village_id else None
+
+    def place_json_ld(self):
+        return {
+            "@type": "Place",
+            "name": self.meeting_point,
+            "address": postal_address(
+                addressLocality=self.local_village.title if self.local_village else ""
+            ),
+            "geo": self.geo_json_ld(),
+        }
+
+    def json_ld(self, request):
+        """An Event with its Offer for each upcoming session (a Course-like workshop without any)."""
+        url = self.get_full_url(request)
+        host = self.local_host
+        organizer = (
+            {"@type": "Person", "name": host.title, "url": host.get_full_url(request)}
+            if host
+            else None
+        )
+        events = []
+        for session in self.upcoming_sessions():
+            events.append(
+                {
+                    "@type": "Event",
+                    "name": self.title,
+                    "description": self.introduction,
+                    "url": url,
+                    "startDate": session.local_start.isoformat(),
+                    "endDate": session.local_end.isoformat(),
+                    "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                    "eventStatus": "https://schema.org/EventScheduled",
+                    "maximumAttendeeCapacity": session.seats,
+                    "remainingAttendeeCapacity": session.seats_left,
+                    "location": self.place_json_ld(),
+                    "organizer": organizer,
+                    "performer": organizer,
+                    "offers": {
+                        "@type": "Offer",
+                        "price": str(self.price),
+                        "priceCurrency": "VND",
+                        "availability": "https://schema.org/InStock"
+                        if session.seats_left
+                        else "https://schema.org/SoldOut",
+                        "validThrough": session.local_start.isoformat(),
+                        "url": url,
+                    },
+                }
+            )
+        if not events:
+            return super().json_ld(request)
+        return {"@context": "https://schema.org", "@graph": events}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = self.upcoming_sessions()
+        context["map_tiles"] = map_tiles()
+        if self.has_position:
+            context["meeting_points"] = [
+                {
+                    "layer": "route",
+                    "title": self.meeting_point,
+                    "lat": float(self.latitude),
+                    "lng": float(self.longitude),
+                    "url": "#experience-meeting",
+                }
+            ]
+        return context
+
+    @path("buoi/<int:session_id>/dat-cho/", name="book")
+    def book(self, request, session_id):
+        """Put seats of a session in the basket, then show the basket (or say why not)."""
+        from .booking import book_seats
+
+        return book_seats(request, self, session_id)
+
+    @path("buoi/<int:session_id>/lich/", name="calendar")
+    def calendar(self, request, session_id):
+        """The session as an iCalendar event, for the visitor's calendar app."""
+        from .booking import calendar_response
+
+        return calendar_response(request, self, session_id)
+
+
+def experiences_at(page, field):
+    """Live experiences in `page`'s language whose `field` (host or village) is `page`, in any
+    of its translations: one query."""
+    return (
+        ExperiencePage.objects.live()
+        .public()
+        .filter(locale=page.locale, **{f"{field}__translation_key": page.translation_key})
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")
+        .order_by("title")
+    )
+
+
+class ExperienceSession(Orderable):
+    """One date of an experience; its seats are the stock of one ticket product in the shop."""
+
+    experience = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts at"), help_text=_("Lạng Sơn time (UTC+7)."))
+    seats = models.PositiveSmallIntegerField(
+        _("seats"), default=10, validators=[MinValueValidator(1)]
+    )
+    product = models.OneToOneField(
+        "catalogue.Product",
+        verbose_name=_("ticket product"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="experience_session",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("seats")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("experience session")
+
+    def __str__(self):
+        return f"{self.experience.title} · {date_format(self.local_start, 'j/n/Y H:i')}"
+
+    @property
+    def local_start(self):
+        from django.utils import timezone
+
+        return timezone.localtime(self.starts_at)
+
+    @property
+    def local_end(self):
+        import datetime
+
+        return self.local_start + datetime.timedelta(minutes=self.experience.duration_minutes)
+
+    @property
+    def has_started(self):
+        from django.utils import timezone
+
+        return self.starts_at <= timezone.now()
+
+    @property
+    def stockrecord(self):
+        if not self.product_id:
+            return None
+        records = list(self.product.stockrecords.all())
+        return records[0] if records else None
+
+    @property
+    def seats_left(self):
+        """Seats not yet held by an order: the ticket's stock net of allocations."""
+        record = self.stockrecord
+        return max(0, record.net_stock_level) if record else 0

@@ -349,7 +349,7 @@ class VillagePage(Position, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from catalogue.models import Product
-        from tours.models import tours_passing
+        from tours.models import experiences_at, tours_passing
 
         context = super().get_context(request, *args, **kwargs)
         context["products"] = (
@@ -367,6 +367,7 @@ class VillagePage(Position, BasePage):
             .order_by("title")
         )
         context["tours"] = tours_passing(self)
+        context["experiences"] = experiences_at(self, "village")
         context["geopark_sites"] = self.nearby(
             in_locale(GeoparkSitePage, self.locale).order_by("title")
         )
@@ -438,6 +439,13 @@ class CraftspersonPage(BasePage):
     @cached_property
     def local_craft(self):
         return localized([self.craft], self.locale)[0] if self.craft_id else None
+
+    def get_context(self, request, *args, **kwargs):
+        from tours.models import experiences_at
+
+        context = super().get_context(request, *args, **kwargs)
+        context["experiences"] = experiences_at(self, "host")
+        return context
 
     def json_ld(self, request):
         return {
@@ -537,8 +545,10 @@ class EventIndexPage(SectionIndexPage):
         return EventPage
 
     def children_for_listing(self):
-        events = [event for event in super().children_for_listing() if event.next_dates()]
-        return sorted(events, key=lambda event: event.next_dates()[0])
+        # next_dates() is worked out once per event: it converts lunar dates.
+        dated = [(event.next_dates(), event) for event in super().children_for_listing()]
+        upcoming = sorted((pair for pair in dated if pair[0]), key=lambda pair: pair[0][0])
+        return [event for _dates, event in upcoming]
 
 
 class EventPage(Position, BasePage):

@@ -1,0 +1,43 @@
+"""What an order says about the craft-experience sessions it books."""
+
+from django import template
+
+from wagtail.models import Locale
+
+register = template.Library()
+
+
+@register.simple_tag
+def order_bookings(order):
+    """The order's ticket lines, each with its session and the experience page in the visitor's
+    language (`.page`, `.calendar_url`): three queries whatever their number."""
+    from tours.models import ExperiencePage, ExperienceSession
+
+    lines = {line.product_id: line for line in order.lines.all() if line.product_id}
+    sessions = list(
+        ExperienceSession.objects.filter(product_id__in=lines)
+        .select_related("experience")
+        .order_by("starts_at")
+    )
+    if not sessions:
+        return []
+    local = {
+        page.translation_key: page
+        for page in ExperiencePage.objects.live().filter(
+            locale=Locale.get_active(),
+            translation_key__in=[session.experience.translation_key for session in sessions],
+        )
+    }
+    bookings = []
+    for session in sessions:
+        page = local.get(session.experience.translation_key, session.experience)
+        session.experience = page
+        bookings.append(
+            {
+                "line": lines[session.product_id],
+                "session": session,
+                "page": page,
+                "calendar_url": page.url + page.reverse_subpage("calendar", args=(session.pk,)),
+            }
+        )
+    return bookings
