@@ -294,7 +294,9 @@ def load(demo):
         _describe(product, number, partners[PRODUCTS[number - 1][2]], villages)
         batches += _batches(product, number)
     made += _scaled(demo, product_class, partners)
-    _producer_account(partners["huong-na-phieng"])
+    _producer_account(partners["huong-na-phieng"], "nghenhan", "Hoàng Thị", "Lan")
+    # A second producer's account, to check by hand that producers never see each other's data.
+    _producer_account(partners["hoi-van-quan"], "nghenhan2", "Lộc Văn", "Phúc")
     demo.say(
         f"Products: {Product.objects.filter(is_sample=True).count()} ({made} new), "
         f"batches: {batches} new"
@@ -472,21 +474,22 @@ def _scaled(demo, product_class, partners):
     return len(new)
 
 
-def _producer_account(partner):
-    """A craftsperson's account, a user of the producer (an Oscar partner)."""
+def _producer_account(partner, username, first_name, last_name):
+    """A craftsperson's account, a user of the producer (an Oscar partner): it works in the
+    producer's space (/producer/), not in Oscar's dashboard, whose product form skips moderation."""
     User = get_user_model()
     user, created = User.objects.get_or_create(
-        username="nghenhan",
+        username=username,
         defaults={
-            "email": "nghenhan@langnghe.example",
-            "first_name": "Hoàng Thị",
-            "last_name": "Lan",
+            "email": f"{username}@langnghe.example",
+            "first_name": first_name,
+            "last_name": last_name,
         },
     )
     if created:
-        user.set_password("langnghe-nghenhan")
+        user.set_password(f"langnghe-{username}")
         user.save()
     partner.users.add(user)
-    user.user_permissions.add(
+    user.user_permissions.remove(
         Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
     )

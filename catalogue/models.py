@@ -1,10 +1,12 @@
 """Oscar's catalogue, forked: OCOP products of the craft villages, and their production batches."""
 
 import datetime
+import os
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -290,6 +292,143 @@ class BatchCertificate(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ProductChange(models.Model):
+    """A producer's proposed names, descriptions or photos, waiting for a shop editor.
+
+    The product keeps its approved text and photos (what the public sees) until the change is
+    approved; a new product stays hidden (`is_public=False`) until its first change is approved.
+    """
+
+    TEXT_FIELDS = (
+        "title",
+        "title_en",
+        "title_zh_hans",
+        "description",
+        "description_en",
+        "description_zh_hans",
+    )
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    product = models.ForeignKey(
+        "catalogue.Product",
+        verbose_name=_("product"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    is_new = models.BooleanField(_("new product"), default=False)
+    proposed = models.JSONField(_("proposed text"), default=dict, blank=True)
+    removed_image_ids = models.JSONField(_("photos to remove"), default=list, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    reason = models.TextField(_("reason for the rejection"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("product change")
+        verbose_name_plural = _("product changes")
+        ordering = ["-proposed_at", "-pk"]
+        permissions = [
+            ("moderate_productchange", _("Can approve or reject producers' product changes"))
+        ]
+
+    def __str__(self):
+        return f"{self.product.title} · {self.get_state_display()}"
+
+    @property
+    def is_pending(self):
+        return self.state == self.State.PENDING
+
+    def diff(self):
+        """(label, approved value, proposed value) for each text field the change touches."""
+        return [
+            (
+                self.product._meta.get_field(name).verbose_name,
+                getattr(self.product, name),
+                self.proposed[name],
+            )
+            for name in self.TEXT_FIELDS
+            if name in self.proposed
+        ]
+
+    def removed_images(self):
+        return [image for image in self.product.images.all() if image.pk in self.removed_image_ids]
+
+    def approve(self, editor):
+        """Publish the change: its text and photos go onto the product, a new product goes live."""
+
+        with transaction.atomic():
+            product = self.product
+            for name, value in self.proposed.items():
+                if name in self.TEXT_FIELDS:
+                    setattr(product, name, value)
+            if self.is_new:
+                product.is_public = True
+            product.save()
+            if self.removed_image_ids:
+                for image in product.images.filter(pk__in=self.removed_image_ids):
+                    image.delete()
+            order = product.images.aggregate(models.Max("display_order"))["display_order__max"]
+            order = -1 if order is None else order
+            for pending in self.images.all():
+                order += 1
+                with pending.original.open("rb") as source:
+                    image = product.images.model(
+                        product=product, caption=pending.caption, display_order=order
+                    )
+                    image.original.save(os.path.basename(pending.original.name), source, save=False)
+                    image.save()
+            self.state = self.State.APPROVED
+            self.decided_by, self.decided_at = editor, timezone.now()
+            self.reason = ""
+            self.save()
+
+    def reject(self, editor, reason):
+        self.state = self.State.REJECTED
+        self.decided_by, self.decided_at = editor, timezone.now()
+        self.reason = reason
+        self.save()
+
+
+class PendingProductImage(models.Model):
+    """A photo a producer added, kept aside until its change is approved."""
+
+    change = models.ForeignKey(
+        ProductChange, verbose_name=_("change"), on_delete=models.CASCADE, related_name="images"
+    )
+    original = models.ImageField(_("photo"), upload_to="products/pending/%Y/%m/", max_length=255)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("photo waiting for approval")
+        verbose_name_plural = _("photos waiting for approval")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original.name
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

@@ -1,0 +1,239 @@
+"""Forms of the producer's space: short, one column, plain words, phone keyboards."""
+
+import os
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import linebreaks_filter
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from oscar.core.loading import get_model
+
+from catalogue.photos import MAX_BYTES, MultiplePhotoField, clean_photo
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+ProductChange = get_model("catalogue", "ProductChange")
+Batch = get_model("catalogue", "Batch")
+BatchStep = get_model("catalogue", "BatchStep")
+BatchCertificate = get_model("catalogue", "BatchCertificate")
+Line = get_model("order", "Line")
+
+DESCRIPTION_FIELDS = ("description", "description_en", "description_zh_hans")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def html_to_text(html):
+    """A stored HTML description as the plain text a producer edits (paragraphs kept)."""
+    text = re.sub(r"</p>\s*|<br\s*/?>", "\n\n", html or "", flags=re.IGNORECASE)
+    return re.sub(r"\n{3,}", "\n\n", strip_tags(text)).strip()
+
+
+def text_to_html(text):
+    """Plain text typed by a producer as the escaped HTML paragraphs Oscar stores."""
+    return linebreaks_filter(text.strip(), autoescape=True) if text and text.strip() else ""
+
+
+class PriceStockForm(forms.Form):
+    """What changes at once, without waiting for an editor."""
+
+    price = forms.IntegerField(
+        label=_("Price (đồng)"),
+        min_value=1000,
+        max_value=1_000_000_000,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1000}),
+    )
+    num_in_stock = forms.IntegerField(
+        label=_("Available to sell"),
+        min_value=0,
+        max_value=1_000_000,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text=_("How many more buyers can order, not counting orders waiting to be sent."),
+    )
+
+
+class ProductForm(forms.ModelForm):
+    """Names, descriptions and photos (checked by an editor), certificate, village and craft."""
+
+    new_photos = MultiplePhotoField(
+        label=_("Add photos"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP or HEIC, up to 10 MB each."),
+    )
+    remove_images = forms.ModelMultipleChoiceField(
+        label=_("Remove photos"),
+        queryset=ProductImage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "title",
+            "description",
+            "title_en",
+            "description_en",
+            "title_zh_hans",
+            "description_zh_hans",
+            "craft",
+            "village",
+            "ocop_stars",
+            "ocop_certificate_number",
+            "ocop_certified_on",
+        ]
+        labels = {
+            "title": _("Name (Vietnamese)"),
+            "description": _("Description (Vietnamese)"),
+            "title_en": _("Name in English"),
+            "description_en": _("Description in English"),
+            "title_zh_hans": _("Name in Chinese"),
+            "description_zh_hans": _("Description in Chinese"),
+        }
+        widgets = {
+            "ocop_certified_on": DateInput(),
+            **{name: forms.Textarea(attrs={"rows": 5}) for name in DESCRIPTION_FIELDS},
+        }
+
+    def __init__(self, *args, pending=None, villages=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        if villages is not None:
+            self.fields["village"].queryset = villages
+        product = self.instance
+        if product.pk:
+            self.fields["remove_images"].queryset = product.images.all()
+        else:
+            del self.fields["remove_images"]
+        if not self.is_bound:
+            # The producer sees (and edits again) what waits for approval, if anything.
+            for name in ProductChange.TEXT_FIELDS:
+                value = getattr(product, name)
+                if pending is not None and name in pending.proposed:
+                    value = pending.proposed[name]
+                self.initial[name] = html_to_text(value) if name in DESCRIPTION_FIELDS else value
+            if pending is not None and "remove_images" in self.fields:
+                self.initial["remove_images"] = pending.removed_image_ids
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in DESCRIPTION_FIELDS:
+            if name in cleaned:
+                cleaned[name] = text_to_html(cleaned[name])
+        return cleaned
+
+    def _post_clean(self):
+        # Model validation (OCOP date, GTIN…) without writing the text onto the public product.
+        approved = {name: getattr(self.instance, name) for name in ProductChange.TEXT_FIELDS}
+        super()._post_clean()
+        self.proposed_text = {
+            name: getattr(self.instance, name) for name in ProductChange.TEXT_FIELDS
+        }
+        for name, value in approved.items():
+            setattr(self.instance, name, value)
+
+
+class NewProductForm(ProductForm):
+    """A new product: everything at once; it is shown to buyers once an editor approves it."""
+
+    price = PriceStockForm.base_fields["price"]
+    num_in_stock = PriceStockForm.base_fields["num_in_stock"]
+
+    class Meta(ProductForm.Meta):
+        pass
+
+    def _post_clean(self):
+        forms.ModelForm._post_clean(self)
+        self.proposed_text = {
+            name: getattr(self.instance, name) for name in ProductChange.TEXT_FIELDS
+        }
+
+
+class BatchForm(forms.ModelForm):
+    class Meta:
+        model = Batch
+        fields = [
+            "product",
+            "lot_code",
+            "production_date",
+            "expiry_date",
+            "raw_material_origin",
+            "quantity",
+            "unit",
+        ]
+        widgets = {
+            "production_date": DateInput(),
+            "expiry_date": DateInput(),
+            "raw_material_origin": forms.Textarea(attrs={"rows": 3}),
+            "quantity": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, products, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = products
+
+
+class BatchStepForm(forms.ModelForm):
+    class Meta:
+        model = BatchStep
+        fields = ["kind", "date", "place", "description"]
+        widgets = {"date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+
+CERTIFICATE_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+
+
+class BatchCertificateForm(forms.ModelForm):
+    class Meta:
+        model = BatchCertificate
+        fields = ["title", "issued_by", "file"]
+        widgets = {
+            "file": forms.ClearableFileInput(
+                attrs={"accept": "application/pdf,image/*,.heic,.heif"}
+            )
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(_("This file is larger than 10 MB."), code="too_large")
+        extension = os.path.splitext(upload.name)[1].lower()
+        if extension not in CERTIFICATE_EXTENSIONS:
+            raise ValidationError(_("Please choose a PDF file or a photo."), code="format")
+        if extension == ".pdf":
+            upload.seek(0)
+            if upload.read(5) != b"%PDF-":
+                raise ValidationError(_("This file is not a PDF we can read."), code="invalid")
+            upload.seek(0)
+            return upload
+        return clean_photo(upload)
+
+
+class ShipForm(forms.Form):
+    """Mark this producer's lines of one order as sent, with the carrier's tracking number."""
+
+    tracking_number = forms.CharField(
+        label=_("Tracking number"),
+        max_length=100,
+        help_text=_("The number on the carrier's receipt (Viettel Post, VNPost, GHN…)."),
+    )
+    lines = forms.ModelMultipleChoiceField(
+        label=_("Items sent"),
+        queryset=Line.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].queryset = lines
+        self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
+        if not self.is_bound:
+            self.initial["lines"] = list(lines)
