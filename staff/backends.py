@@ -1,0 +1,33 @@
+from axes.backends import AxesStandaloneBackend
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """django-axes' lockout check for every sign-in made through a web request.
+
+    Every login form (Wagtail's, Oscar's customer and dashboard logins, Django's admin) passes the
+    request to `authenticate`; calls without one (Django's test client, shell scripts) are not
+    web sign-ins and are left to the next backend rather than refused.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def client_ip(request):
+    """The visitor's address for django-axes, behind TRUSTED_PROXY_COUNT proxies.
+
+    Each proxy (the load balancer…) appends the address it received the request from to
+    X-Forwarded-For; the one appended by the outermost trusted proxy is the visitor's. Addresses
+    further left are whatever the visitor sent and are not trusted.
+    """
+    from django.conf import settings
+
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = [
+        a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
+    ]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
