@@ -1,14 +1,12 @@
 """The product page with its village, producer, OCOP rating and batches; listings by village,
-producer and OCOP stars (plain database queries until search serves them)."""
+producer and OCOP stars, answered by the search engine like the search page."""
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView
 
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from tours.models import tours_passing
 from villages.models import VillagePage
@@ -17,6 +15,7 @@ from .structured_data import as_script, product_json_ld
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
+ProductListView = get_class("search.views", "ProductListView")
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -51,35 +50,20 @@ class ProductDetailView(OscarProductDetailView):
         return related.order_by("-ocop_stars", "title")[: self.related_count]
 
 
-class FilteredProductListView(ListView):
-    """Browsable products narrowed by one field, in Oscar's listing template."""
-
-    context_object_name = "products"
-    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
-    template_name = "oscar/catalogue/browse.html"
-
-    def get_queryset(self):
-        return (
-            Product.objects.browsable()
-            .base_queryset()
-            .filter(**self.get_filter())
-            .order_by("-ocop_stars", "title", "pk")
-        )
+class FilteredProductListView(ProductListView):
+    """Products narrowed by one thing the page stands for, found by the search engine."""
 
     def get_filter(self):
         raise NotImplementedError
 
-    def get_summary(self):
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["summary"] = self.get_summary()
-        return context
+    def base_filters(self):
+        return self.get_filter()
 
 
 class VillageProductsView(FilteredProductListView):
     """The products of one craft village (any of its translations' slugs leads here)."""
+
+    fixed_facets = ("village",)
 
     def get(self, request, *args, **kwargs):
         page = VillagePage.objects.live().filter(slug=kwargs["slug"]).first()
@@ -90,21 +74,24 @@ class VillageProductsView(FilteredProductListView):
 
     def get_filter(self):
         # Products point at the village page in the default language: match any translation.
-        return {"village__translation_key": self.village.translation_key}
+        return {"village_key": [str(self.village.translation_key)]}
 
     def get_summary(self):
         return _("Products of %(village)s") % {"village": self.village.localized.title}
 
 
 class ProducerProductsView(FilteredProductListView):
+    """The products of one producer, with the producer's card."""
+
     template_name = "oscar/catalogue/producer.html"
+    fixed_facets = ("producer",)
 
     def get(self, request, *args, **kwargs):
         self.producer = get_object_or_404(Partner, code=kwargs["code"])
         return super().get(request, *args, **kwargs)
 
     def get_filter(self):
-        return {"producer": self.producer}
+        return {"producer_code": [self.producer.code]}
 
     def get_summary(self):
         return self.producer.display_name
@@ -122,12 +109,14 @@ class OcopProductsView(FilteredProductListView):
         self.stars = kwargs.get("stars")
         if self.stars is not None and self.stars not in Product.Stars.values:
             raise Http404
+        if self.stars is not None:
+            self.fixed_facets = ("ocop_stars",)
         return super().get(request, *args, **kwargs)
 
     def get_filter(self):
         if self.stars is None:
-            return {"ocop_stars__isnull": False}
-        return {"ocop_stars": self.stars}
+            return {"ocop_stars": [str(stars) for stars in Product.Stars.values]}
+        return {"ocop_stars": [str(self.stars)]}
 
     def get_summary(self):
         if self.stars is None:

@@ -1,4 +1,5 @@
-"""Today's searchable kinds: products, craft villages, Geopark sites and tours."""
+"""Today's searchable kinds: products, villages, crafts, craftspeople, showrooms, Geopark sites,
+events and tours (and experiences, once `tours.ExperiencePage` exists)."""
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
@@ -6,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from oscar.core.loading import get_class
 
-from tours.models import TourPage
-from villages.models import GeoparkSitePage
+from tours.models import ExperiencePage, TourPage
+from villages.models import CraftPage, CraftspersonPage, GeoparkSitePage
 
 from .registry import LANGUAGES, Adapter, Facet, Item, PageAdapter, register
 from .text import clean
@@ -76,6 +77,7 @@ class ProductAdapter(Adapter):
         )
         image = product.primary_image()
         image_url = thumbnail_url(image) if getattr(image, "pk", None) else ""
+        listing_keys = listing_facets(product, producer)
         items = []
         for language in LANGUAGES:
             with translation.override(language):
@@ -86,6 +88,7 @@ class ProductAdapter(Adapter):
                 )
                 body = clean(" ".join([description or "", product.upc or ""]))
                 facets = {
+                    **listing_keys,
                     "ocop_stars": [str(stars)] if (stars := ocop_stars(product)) else [],
                     "category": sorted({category.name for category in product.categories.all()}),
                     "village": [village] if (village := village_name(product)) else [],
@@ -109,6 +112,25 @@ class ProductAdapter(Adapter):
                     )
                 )
         return items
+
+
+def listing_facets(product, producer):
+    """Facets the catalogue's listings narrow by, whatever the language: ids, not names.
+
+    Not offered on the search page (no adapter lists them), only asked for by listing views.
+    """
+    paths = set()
+    for category in product.categories.all():
+        # A category page lists its sub-categories' products too: index every ancestor's tree
+        # path (a prefix of the category's own), which needs no query.
+        step = category.steplen
+        paths |= {category.path[:end] for end in range(step, len(category.path) + 1, step)}
+    village = getattr(product, "village", None)
+    return {
+        "category_path": sorted(paths),
+        "village_key": [str(village.translation_key)] if village else [],
+        "producer_code": [producer.code] if producer and producer.code else [],
+    }
 
 
 def choice_labels(model, name):
@@ -215,3 +237,76 @@ class EventAdapter(PageAdapter):
 
     def page_facets(self, page):
         return {"event_kind": [page.get_kind_display()] if getattr(page, "kind", "") else []}
+
+
+@register
+class ShowroomAdapter(PageAdapter):
+    kind = "showroom"
+    label = _("Showrooms")
+    model = "villages.ShowroomPage"
+    text_fields = ("address", "opening_hours")
+
+
+@register
+class CraftAdapter(PageAdapter):
+    kind = "craft"
+    label = _("Crafts")
+    model = "villages.CraftPage"
+    facets = (
+        Facet("craft_status", _("State of the craft"), labels=dict(CraftPage.Status.choices)),
+    )
+
+    def page_facets(self, page):
+        return {"craft_status": [page.status] if page.status else []}
+
+
+@register
+class CraftspersonAdapter(PageAdapter):
+    kind = "craftsperson"
+    label = _("Craftspeople")
+    model = "villages.CraftspersonPage"
+    text_fields = ("card_meta", "craft_title", "village_title")
+    facets = (
+        Facet("honour", _("Honour"), labels=dict(CraftspersonPage.Title.choices)),
+        Facet("craft", _("Craft")),
+    )
+
+    def items(self, page):
+        # The craft and the village are searched by name too: `ren dong dang` finds the smith.
+        page.craft_title = page.local_craft.title if page.local_craft else ""
+        page.village_title = page.get_parent().title
+        return super().items(page)
+
+    def page_facets(self, page):
+        return {
+            "honour": [page.honour] if page.honour else [],
+            "craft": [page.craft_title] if page.craft_title else [],
+        }
+
+
+@register
+class ExperienceAdapter(PageAdapter):
+    kind = "experience"
+    label = _("Craft experiences")
+    model = "tours.ExperiencePage"
+    text_fields = ("meeting_point", "included", "host_title", "village_title")
+    facets = (
+        Facet("spoken", _("Language spoken"), labels=dict(ExperiencePage.Language.choices)),
+        Facet("village", _("Village")),
+    )
+
+    def items(self, page):
+        # Found by its host's and its village's names too, in the page's language.
+        with translation.override(page.locale.language_code):
+            page.host_title = page.host.localized.title if page.host_id else ""
+            page.village_title = page.village.localized.title if page.village_id else ""
+        items = super().items(page)
+        for item in items:
+            item.price = page.price
+        return items
+
+    def page_facets(self, page):
+        return {
+            "spoken": list(page.languages or []),
+            "village": [page.village_title] if page.village_title else [],
+        }

@@ -20,7 +20,10 @@ logger = logging.getLogger("search")
 def schedule(model, pk):
     """Queue a re-index of one object once the current transaction commits."""
     label = model._meta.label_lower
-    transaction.on_commit(partial(enqueue, label, pk))
+    if settings.SEARCH_UPDATE_AFTER_COMMIT:
+        transaction.on_commit(partial(enqueue, label, pk))
+    else:
+        enqueue(label, pk)
 
 
 def enqueue(label, pk):

@@ -4,12 +4,13 @@ Every view asks `get_backend()`, never which engine is behind it.
 """
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from oscar.core.loading import get_model
 
@@ -29,22 +30,88 @@ SORT_LABELS = {
     "newest": _("Newest"),
     "rating": _("Rating"),
 }
+LISTING_SORTS = ("newest", "price", "-price", "rating")
 MAX_VALUES_PER_FACET = 20
 
 
-class ProductListView(ListView):
-    context_object_name = "products"
-    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
-    template_name = "oscar/catalogue/browse.html"
-    summary = _("All products")
+class ProductListView(TemplateView):
+    """A product listing answered by the search engine: its facets, sorting and pages.
 
-    def get_queryset(self):
-        return Product.objects.browsable().base_queryset().order_by("-date_created", "-pk")
+    Subclasses narrow it with `base_filters()` (facet values fixed by the page, such as the
+    category's id); the visitor narrows further with the product facets in the query string.
+    The engine gives the page's product ids; the products are then read in a constant number
+    of queries, whatever the number shown.
+    """
+
+    template_name = "oscar/catalogue/browse.html"
+    per_page = settings.OSCAR_PRODUCTS_PER_PAGE
+    summary = _("All products")
+    # Product facets the page itself fixes, so not offered to narrow by.
+    fixed_facets = ()
+
+    def base_filters(self):
+        return {}
+
+    def get_summary(self):
+        return self.summary
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["summary"] = self.summary
+        params = self.request.GET
+        sort = params.get("sort") if params.get("sort") in LISTING_SORTS else "newest"
+        facets = [facet for facet in facets_for("product") if facet.name not in self.fixed_facets]
+        chosen = {
+            facet.name: params.getlist(facet.name)[:MAX_VALUES_PER_FACET]
+            for facet in facets
+            if params.getlist(facet.name)
+        }
+        results = get_backend().search(
+            "",
+            language=get_language(),
+            kind="product",
+            filters=narrowed(chosen, self.base_filters()),
+            sort=sort,
+            page=page_number(params.get("page")),
+            per_page=self.per_page,
+            facet_names=[facet.name for facet in facets],
+        )
+        paginator = Paginator(range(results.total), self.per_page)
+        page = paginator.get_page(results.page)
+        page.object_list = products_in_order([hit.object_id for hit in results.hits])
+        context.update(
+            summary=self.get_summary(),
+            products=page.object_list,
+            paginator=paginator,
+            page_obj=page,
+            is_paginated=paginator.num_pages > 1,
+            results=results,
+            facets=facet_links(params, facets, chosen, results),
+            selected=selected_links(params, facets, chosen),
+            clear_url=link(params, **{facet.name: None for facet in facets}),
+            sorts=[
+                {
+                    "label": SORT_LABELS[value],
+                    "url": link(params, sort=value),
+                    "selected": value == sort,
+                }
+                for value in LISTING_SORTS
+            ],
+        )
         return context
+
+
+def narrowed(chosen, fixed):
+    """The visitor's choices within what the page fixes (a choice outside it is ignored)."""
+    filters = dict(chosen)
+    for name, values in fixed.items():
+        filters[name] = [value for value in chosen.get(name, []) if value in values] or values
+    return filters
+
+
+def products_in_order(ids):
+    """The products with these ids, in this order, with what a product card shows (one query each)."""
+    found = Product.objects.base_queryset().filter(pk__in=ids).in_bulk()
+    return [found[int(pk)] for pk in ids if int(pk) in found]
 
 
 class CatalogueView(ProductListView):
@@ -65,14 +132,15 @@ class ProductCategoryView(ProductListView):
             return HttpResponsePermanentRedirect(expected)
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
-        categories = self.category.get_descendants_and_self()
-        return super().get_queryset().filter(categories__in=categories).distinct()
+    def base_filters(self):
+        return {"category_path": [self.category.path]}
+
+    def get_summary(self):
+        return self.category.name
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
-        context["summary"] = self.category.name
         return context
 
 
@@ -145,21 +213,12 @@ class SearchView(TemplateView):
             kind=kind,
             sort=sort,
             kinds=self.kind_links(params, kind, results),
-            facets=self.facet_links(params, facets, filters, results),
+            facets=facet_links(params, facets, filters, results),
             sorts=[
                 {"label": label, "url": link(params, sort=value), "selected": value == sort}
                 for value, label in SORT_LABELS.items()
             ],
-            selected=[
-                {
-                    "label": f"{facet.label}: {facet.label_for(value)}",
-                    "url": link(
-                        params, **{facet.name: [v for v in filters[facet.name] if v != value]}
-                    ),
-                }
-                for facet in facets
-                for value in filters.get(facet.name, [])
-            ],
+            selected=selected_links(params, facets, filters),
             clear_url=link(params, **{facet.name: None for facet in facets}),
             previous_url=link(params, page=str(results.page - 1)) if results.page > 1 else None,
             next_url=link(params, page=str(results.page + 1))
@@ -195,40 +254,54 @@ class SearchView(TemplateView):
                 )
         return links
 
-    def facet_links(self, params, facets, filters, results):
-        shown = []
-        for facet in facets:
-            counted = results.facets.get(facet.name, {})
-            chosen = filters.get(facet.name, [])
-            if facet.order_by_value:
-                values = sorted(set(counted) | set(chosen))
-            else:
-                values = sorted(set(counted) | set(chosen), key=by_count(counted))
-            if not values:
-                continue
-            shown.append(
-                {
-                    "name": facet.name,
-                    "label": facet.label,
-                    "values": [
-                        {
-                            "label": facet.label_for(value),
-                            "count": counted.get(value, 0),
-                            "selected": value in chosen,
-                            "url": link(
-                                params,
-                                **{
-                                    facet.name: [v for v in chosen if v != value]
-                                    if value in chosen
-                                    else [*chosen, value]
-                                },
-                            ),
-                        }
-                        for value in values[:MAX_VALUES_PER_FACET]
-                    ],
-                }
-            )
-        return shown
+
+def facet_links(params, facets, filters, results):
+    """Each facet with its values: label, count, chosen or not, and the link that toggles it."""
+    shown = []
+    for facet in facets:
+        counted = results.facets.get(facet.name, {})
+        chosen = filters.get(facet.name, [])
+        if facet.order_by_value:
+            values = sorted(set(counted) | set(chosen))
+        else:
+            values = sorted(set(counted) | set(chosen), key=by_count(counted))
+        if not values:
+            continue
+        shown.append(
+            {
+                "name": facet.name,
+                "label": facet.label,
+                "values": [
+                    {
+                        "label": facet.label_for(value),
+                        "count": counted.get(value, 0),
+                        "selected": value in chosen,
+                        "url": link(
+                            params,
+                            **{
+                                facet.name: [v for v in chosen if v != value]
+                                if value in chosen
+                                else [*chosen, value]
+                            },
+                        ),
+                    }
+                    for value in values[:MAX_VALUES_PER_FACET]
+                ],
+            }
+        )
+    return shown
+
+
+def selected_links(params, facets, filters):
+    """The chosen facet values, each with the link that removes it."""
+    return [
+        {
+            "label": f"{facet.label}: {facet.label_for(value)}",
+            "url": link(params, **{facet.name: [v for v in filters[facet.name] if v != value]}),
+        }
+        for facet in facets
+        for value in filters.get(facet.name, [])
+    ]
 
 
 def by_count(counted):

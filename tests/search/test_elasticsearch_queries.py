@@ -1,5 +1,7 @@
 """What we send to Elasticsearch, exactly: the index definition and the query bodies (no server)."""
 
+import pytest
+
 from search.backends.elasticsearch import (
     autocomplete_body,
     results_from,
@@ -7,7 +9,7 @@ from search.backends.elasticsearch import (
     sort_clause,
 )
 from search.documents import SearchDocument, build_index
-from search.registry import Item
+from search.registry import Item, adapter
 
 SOURCE = [
     "kind",
@@ -302,3 +304,47 @@ def test_results_are_read_from_a_response():
     assert results.hits[0].published_at.year == 2026
     assert results.kinds == {"product": 1}
     assert results.facets == {"category": {"Dệt may": 1}}
+
+
+@pytest.mark.django_db
+def test_an_experience_becomes_a_document_with_its_price_and_facets(home):
+    from tests.tours.factories import ExperiencePageFactory
+    from tests.villages.factories import VillagePageFactory
+
+    village = VillagePageFactory(title="Làng hương Nà Phiêng", slug="na-phieng-es")
+    page = ExperiencePageFactory(title="Se hương", village=village, price=250000)
+    [item] = adapter("experience").items(page)
+    document = SearchDocument.from_item(item).to_dict()
+    assert document["kind"] == "experience"
+    assert document["price"] == 250000
+    assert set(document["facets"]) == {
+        "spoken:vi",
+        "spoken:tay",
+        "village:Làng hương Nà Phiêng",
+    }
+    assert "Nà Phiêng" in document["body"]
+
+
+def test_a_listing_asks_for_products_narrowed_by_hidden_facets():
+    body = search_body(
+        "",
+        language="vi",
+        kind="product",
+        filters={"village_key": ["abc"], "ocop_stars": ["4"]},
+        sort="price",
+        facet_names=["ocop_stars"],
+    )
+    assert body["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"term": {"kind": "product"}},
+                {"terms": {"facets": ["ocop_stars:4"]}},
+                {"terms": {"facets": ["village_key:abc"]}},
+            ]
+        }
+    }
+    assert body["aggs"]["facet_ocop_stars"]["filter"] == {
+        "bool": {
+            "filter": [{"term": {"kind": "product"}}, {"terms": {"facets": ["village_key:abc"]}}]
+        }
+    }

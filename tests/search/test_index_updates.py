@@ -20,6 +20,12 @@ def found(query, language="vi"):
     return [hit.title for hit in get_backend().search(query, language=language).hits]
 
 
+@pytest.fixture(autouse=True)
+def after_commit(settings):
+    """As in production: updates wait for the commit (the suite otherwise applies them at once)."""
+    settings.SEARCH_UPDATE_AFTER_COMMIT = True
+
+
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run what happens after a commit (the index update tasks) at the end of the block."""
@@ -133,3 +139,27 @@ def test_rebuild_command_indexes_everything_with_progress(home):
     assert "2/2 (100%)" in output
     assert "database: 4 entries indexed" in output  # the village, and the product in 3 languages
     assert found("ao cham") == ["Áo chàm"]
+
+
+@pytest.fixture
+def production_tasks(settings):
+    """Production's task backend: updates are queued in the database for `db_worker`."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+
+@pytest.mark.django_db
+def test_in_production_updates_are_queued_for_the_worker(home, committed, production_tasks):
+    from django_tasks_db.models import DBTaskResult
+
+    with committed():
+        village = VillagePageFactory(title="Làng rèn Đồng Đăng")
+    queued = DBTaskResult.objects.filter(task_path="search.tasks.update_index")
+    assert ["villages.villagepage", village.pk] in [task.args_kwargs["args"] for task in queued]
+    assert found("dong dang") == []  # publishing did not wait for the index
+    for (
+        queued_task
+    ) in queued:  # what `db_worker` does with each (it would close the test's connection)
+        queued_task.task.call(*queued_task.args_kwargs["args"], **queued_task.args_kwargs["kwargs"])
+    assert found("dong dang") == ["Làng rèn Đồng Đăng"]
