@@ -44,23 +44,37 @@ def browser():
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+def _local_only(url):
+    return not url.startswith("http://localhost") and not url.startswith("http://127.0.0.1")
+
+
 @pytest.fixture
-def page(browser, request):
-    """A fresh tab; its screenshot is kept in test-artifacts/ when the test fails."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    # Nothing from another host: map tiles and the like are refused, so a test can never depend on them.
-    tab.route(
-        lambda url: (
-            not url.startswith("http://localhost") and not url.startswith("http://127.0.0.1")
-        ),
-        lambda route: route.abort(),
-    )
-    yield tab
-    if getattr(request.node, "failed", False):
-        ARTIFACTS.mkdir(exist_ok=True)
-        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+def new_tab(browser, request):
+    """Opens tabs in fresh contexts (viewport, locale…); each failing tab's screenshot is kept."""
+    opened = []
+
+    def open_tab(**context_options):
+        context_options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**context_options)
+        tab = context.new_page()
+        # Nothing from another host: map tiles and the like are refused, so a test never depends on them.
+        tab.route(_local_only, lambda route: route.abort())
+        opened.append((context, tab))
+        return tab
+
+    yield open_tab
+    for number, (context, tab) in enumerate(opened):
+        if getattr(request.node, "failed", False):
+            ARTIFACTS.mkdir(exist_ok=True)
+            suffix = f"-{number}" if number else ""
+            tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}{suffix}.png"), full_page=True)
+        context.close()
+
+
+@pytest.fixture
+def page(new_tab):
+    """A fresh tab at 1280 px; its screenshot is kept in test-artifacts/ when the test fails."""
+    return new_tab()
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)

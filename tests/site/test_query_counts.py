@@ -8,7 +8,12 @@ import pytest
 from tests.catalogue.factories import product_for_sale
 from tests.pages.factories import ImageFactory
 from tests.tours.factories import TourPageFactory
-from tests.villages.factories import VillagePageFactory
+from tests.villages.factories import (
+    CraftPageFactory,
+    EventPageFactory,
+    ShowroomPageFactory,
+    VillagePageFactory,
+)
 
 
 def queries_for(client, path):
@@ -50,3 +55,29 @@ def test_tour_page_queries_do_not_grow_with_stops(client, home):
     short = TourPageFactory(stops=[VillagePageFactory() for _ in range(1)])
     long = TourPageFactory(stops=[VillagePageFactory() for _ in range(6)])
     assert queries_for(client, long.url) == queries_for(client, short.url)
+
+
+def grows(client, make):
+    """Queries for the index of the first item made, with one item and then with six."""
+    first = make(0)
+    index = first.get_parent().url
+    few = queries_for(client, index)
+    for number in range(1, 6):
+        make(number)
+    return few, queries_for(client, index)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: TourPageFactory(title=f"Tuyến {n}", hero_image=ImageFactory()),
+        lambda n: EventPageFactory(title=f"Lễ hội {n}", hero_image=ImageFactory()),
+        lambda n: ShowroomPageFactory(title=f"Điểm bán {n}", hero_image=ImageFactory()),
+        lambda n: CraftPageFactory(title=f"Nghề {n}", hero_image=ImageFactory()),
+    ],
+    ids=["tour index", "event index", "showroom index", "craft index"],
+)
+def test_section_index_queries_do_not_grow_with_items(client, home, make):
+    few, many = grows(client, make)
+    assert many == few, f"{few} queries with 1 item, {many} with 6"

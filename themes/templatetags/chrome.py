@@ -19,6 +19,14 @@ register = template.Library()
 SHORT_NAMES = {"vi": "VI", "en": "EN", "zh-hans": "中文"}
 
 
+def live_translations(request, page):
+    """The page in every language it is live in; looked up once per request for both tags below."""
+    cache = request.__dict__.setdefault("_live_translations", {})
+    if page.pk not in cache:
+        cache[page.pk] = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    return cache[page.pk]
+
+
 @register.inclusion_tag("partials/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
@@ -50,7 +58,7 @@ def language_switcher(context):
     is_cms_page = isinstance(page, Page) and page.pk
     translations = {}
     if is_cms_page:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translation in live_translations(request, page):
             translations[translation.locale.language_code] = translation.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -81,7 +89,7 @@ def page_meta(context):
         return {}
     alternates = [
         {"code": translation.locale.language_code, "url": translation.get_full_url(request)}
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in live_translations(request, page)
     ]
     specific = page.specific
     image = getattr(specific, "hero_image", None)

@@ -1,0 +1,217 @@
+"""`make bench`: the site under gunicorn on PostgreSQL, loaded by wrk, cold (no page cache) and warm.
+
+Loads `load_demo --scale N` into a database of its own (created when missing), collects the static
+files, starts gunicorn with the production settings (DEBUG off, 4 workers) and Redis as the cache,
+then runs wrk with 16 connections against each page and prints requests/s, p50 and p95.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+PORT = 8077
+REDIS_URL = "redis://127.0.0.1:6379/7"
+
+# wrk prints its own summary; this adds the 50th and 95th percentiles in a line we can read.
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+   io.write(string.format("BENCH %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+      latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+      summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout, summary.requests))
+end
+"""
+
+PICK_URLS = """
+import json
+from catalogue.models import Product
+from tours.models import TourPage
+from villages.models import VillagePage
+product = Product.objects.browsable().filter(stockrecords__isnull=False).order_by("pk").first()
+print("URLS" + json.dumps({
+    "home": "/",
+    "village": VillagePage.objects.live().filter(locale__language_code="vi").order_by("pk").first().url,
+    "tour": TourPage.objects.live().filter(locale__language_code="vi").order_by("pk").first().url,
+    "product list": "/catalogue/",
+    "product detail": product.get_absolute_url(),
+    "search": "/search/?q=h%E1%BB%93i",
+    "autocomplete": "/search/suggest/?q=ao",
+}))
+"""
+
+
+def run(command, env, **kwargs):
+    print("$", " ".join(command), flush=True)
+    return subprocess.run(command, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def ensure_database(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+            print(f"created database {name}")
+
+
+def ensure_redis():
+    if (
+        shutil.which("redis-cli")
+        and subprocess.run(
+            ["redis-cli", "-p", "6379", "ping"], capture_output=True, text=True
+        ).stdout.strip()
+        == "PONG"
+    ):
+        return None
+    if not shutil.which("redis-server"):
+        sys.exit("Redis is needed for the warm run: apt-get install -y redis-server")
+    process = subprocess.Popen(
+        ["redis-server", "--port", "6379", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    time.sleep(1)
+    return process
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
+    if not shutil.which("wrk"):
+        subprocess.run(["apt-get", "update", "-q"], check=False)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
+
+
+def serve(env, page_cache_seconds, workers):
+    env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--access-logfile",
+            "/dev/null",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    for _attempt in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/health/", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.5)
+    stop(process)
+    sys.exit("gunicorn did not answer on /health/")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def measure(url, script, duration, connections):
+    for _ in range(20):  # warm each worker's imports, template caches and the page cache
+        urllib.request.urlopen(url, timeout=30).read()
+    result = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
+    rps, p50, p95, errors, total = line.split()[1:]
+    return float(rps), float(p50), float(p95), int(errors), int(total)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=int(os.environ.get("BENCH_SCALE", 10000)))
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench"),
+    )
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--skip-load", action="store_true", help="use the data already loaded")
+    options = parser.parse_args()
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-" + os.urandom(16).hex()),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "False",
+        "DATABASE_URL": options.database_url,
+        "CACHE_URL": REDIS_URL,
+        "BIND": f"127.0.0.1:{PORT}",
+        "LOG_LEVEL": "WARNING",
+    }
+    ensure_database(options.database_url)
+    ensure_wrk()
+    redis = ensure_redis()
+    manage = [PYTHON, "manage.py"]
+    if not options.skip_load:
+        run([*manage, "migrate", "--no-input"], env)
+        started = time.monotonic()
+        run([*manage, "load_demo", "--scale", str(options.scale)], env)
+        print(f"load_demo --scale {options.scale}: {time.monotonic() - started:.0f} s")
+    run([*manage, "collectstatic", "--no-input", "-v", "0"], env)
+    picked = run([*manage, "shell", "-c", PICK_URLS], env, capture_output=True, text=True)
+    urls = json.loads(picked.stdout.split("URLS", 1)[1])
+
+    rows = []
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(WRK_SCRIPT)
+        script.flush()
+        try:
+            for mode, seconds in (("cold", 0), ("warm", 600)):
+                subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
+                server = serve(env, seconds, options.workers)
+                try:
+                    for name, path in urls.items():
+                        url = f"http://127.0.0.1:{PORT}{path}"
+                        measured = measure(url, script.name, options.duration, options.connections)
+                        rows.append((name, mode, *measured))
+                        print(f"  {name:15} {mode}: {measured[0]:8.1f} req/s", flush=True)
+                finally:
+                    stop(server)
+        finally:
+            if redis is not None:
+                redis.terminate()
+
+    print()
+    print(
+        f"scale {options.scale}, {options.workers} gunicorn workers, "
+        f"{options.connections} connections, {options.duration} s per page"
+    )
+    print("| page | cache | requests/s | p50 (ms) | p95 (ms) | errors |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for name, mode, rps, p50, p95, errors, _total in sorted(rows, key=lambda r: r[0]):
+        print(f"| {name} | {mode} | {rps:.0f} | {p50:.1f} | {p95:.1f} | {errors} |")
+
+
+if __name__ == "__main__":
+    main()

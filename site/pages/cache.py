@@ -1,0 +1,201 @@
+"""The page cache: whole pages kept for anonymous visitors, dropped when what they show changes.
+
+A response is kept only when the visitor is anonymous in every way (no session, basket or messages
+cookie), the view is one of the public pages named in PAGE_CACHE_VIEWS, and the page neither sets a
+cookie nor carries a CSRF token: a form's token belongs to one visitor and is never shared.
+
+Each cached page sits under a *generation*: a token per address (a Wagtail page, a product) or per
+group of addresses (the shop's listings, search results). Changing a page, a price or a stock level
+replaces the generations of exactly the addresses that show it, so their old copies are never read
+again (they expire on their own after PAGE_CACHE_SECONDS).
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import translation
+
+HEADER = "X-Page-Cache"
+# Views whose pages are shared by every anonymous visitor, with the generation group they use
+# (None: a generation of their own address).
+GROUPS = {
+    "wagtail_serve": None,
+    "catalogue:index": "catalogue",
+    "catalogue:category": "catalogue",
+    "catalogue:village": "catalogue",
+    "catalogue:producer": "catalogue",
+    "catalogue:ocop": "catalogue",
+    "catalogue:ocop-stars": "catalogue",
+    "search:search": "search",
+    "search:suggest": "search",
+}
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def _timeout():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def _generation_key(name):
+    return f"pagecache:gen:{name}"
+
+
+def _private(request):
+    names = {
+        settings.SESSION_COOKIE_NAME,
+        settings.OSCAR_BASKET_COOKIE_OPEN,
+        settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME,
+        "messages",
+    }
+    return any(name in request.COOKIES for name in names)
+
+
+def _page_key(request, group):
+    generation_name = f"group:{group}" if group else f"path:{request.path}"
+    generation = _cache().get(_generation_key(generation_name), "0")
+    query = hashlib.md5(request.META.get("QUERY_STRING", "").encode()).hexdigest()
+    return f"pagecache:page:{generation}:{request.get_host()}:{request.path}:{query}"
+
+
+def _group_of(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False, None
+    name = match.view_name
+    return name in GROUPS, GROUPS.get(name)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the cache, and keep what may be shared."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _timeout() or request.method not in ("GET", "HEAD") or _private(request):
+            return self.get_response(request)
+        # Which view answers is known only after URL resolution; remember the key per address.
+        route_key = f"pagecache:route:{request.path}"
+        group = _cache().get(route_key)
+        if group is not None:
+            cached = _cache().get(_page_key(request, group or None))
+            if cached is not None:
+                cached[HEADER] = "hit"
+                return cached
+        response = self.get_response(request)
+        cacheable, group = _group_of(request)
+        if cacheable and self._shareable(request, response):
+            _cache().set(route_key, group or "", _timeout())
+            _cache().set(_page_key(request, group), response, _timeout())
+            response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _shareable(request, response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+
+# --- Invalidation ----------------------------------------------------------------------------
+
+
+def forget_paths(paths):
+    """Drop the cached copies of these addresses (every query string of each)."""
+    cache = _cache()
+    for path in set(paths):
+        if path:
+            cache.set(_generation_key(f"path:{path}"), uuid.uuid4().hex, None)
+
+
+def forget_groups(*groups):
+    cache = _cache()
+    for group in groups:
+        cache.set(_generation_key(f"group:{group}"), uuid.uuid4().hex, None)
+
+
+def page_path(page):
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def pages_showing(page):
+    """The page, the index pages and home above it, the map, and the pages that refer to it."""
+    from wagtail.models import Page, ReferenceIndex
+
+    from villages.models import MapPage
+
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    referring = ReferenceIndex.objects.filter(
+        to_content_type=page_type, to_object_id=str(page.pk), base_content_type=page_type
+    ).values_list("object_id", flat=True)
+    related = Page.objects.filter(pk__in=[int(pk) for pk in referring if pk.isdigit()])
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+    return [page, *ancestors, *related, *MapPage.objects.all()]
+
+
+def forget_page(page):
+    forget_paths(page_path(each) for each in pages_showing(page))
+    forget_groups("search")
+
+
+def forget_product(product):
+    """A price, stock or detail changed: the product page and every page that lists it."""
+    from pages.models import HomePage
+    from villages.models import ShowroomPage, VillagePage
+
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(product.get_absolute_url())
+    pages = list(HomePage.objects.all())
+    if product.village_id:
+        pages += VillagePage.objects.filter(translation_key=product.village.translation_key)
+    showrooms = ShowroomPage.objects.filter(products=product)
+    pages += ShowroomPage.objects.filter(translation_key__in=showrooms.values("translation_key"))
+    paths += [page_path(page) for page in pages]
+    forget_paths(paths)
+    forget_groups("catalogue", "search")
+
+
+# --- Signals ---------------------------------------------------------------------------------
+
+
+def _on_page_change(sender, instance, **kwargs):
+    forget_page(instance)
+
+
+def _on_product_change(sender, instance, **kwargs):
+    if getattr(instance, "pk", None):
+        forget_product(instance)
+
+
+def _on_stock_change(sender, instance, **kwargs):
+    if instance.product_id:
+        forget_product(instance.product)
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+
+    from oscar.core.loading import get_model
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(_on_page_change, dispatch_uid="pagecache-published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="pagecache-unpublished")
+    product = get_model("catalogue", "Product")
+    stockrecord = get_model("partner", "StockRecord")
+    post_save.connect(_on_product_change, sender=product, dispatch_uid="pagecache-product")
+    post_delete.connect(_on_product_change, sender=product, dispatch_uid="pagecache-product-del")
+    post_save.connect(_on_stock_change, sender=stockrecord, dispatch_uid="pagecache-stock")
+    post_delete.connect(_on_stock_change, sender=stockrecord, dispatch_uid="pagecache-stock-del")

@@ -1,0 +1,131 @@
+"""Anonymous visitors get public pages from the cache; a change shows on the very next visit."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.catalogue.factories import product_for_sale
+from tests.villages.factories import VillagePageFactory
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def queries_for(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    return response, len(captured)
+
+
+@pytest.mark.django_db
+def test_second_anonymous_visit_of_a_village_runs_no_query(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    first, first_queries = queries_for(client, village.url)
+    second, second_queries = queries_for(client, village.url)
+
+    assert first["X-Page-Cache"] == "miss" and first_queries > 0
+    assert second["X-Page-Cache"] == "hit"
+    assert second_queries == 0
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second, "headers added outside the cache still come"
+
+
+@pytest.mark.django_db
+def test_publishing_a_village_clears_its_page(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    client.get(village.url)
+
+    village.title = "Làng hương Nà Phiêng mới"
+    village.save_revision().publish()
+
+    response = client.get(village.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Làng hương Nà Phiêng mới" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_village_clears_its_index(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    index = village.get_parent()
+    assert "Làng hương Nà Phiêng" in client.get(index.url).content.decode()
+
+    village.unpublish()
+
+    assert "Làng hương Nà Phiêng" not in client.get(index.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_one_village_leaves_another_cached(client, home, page_cache):
+    village = VillagePageFactory()
+    other = VillagePageFactory()
+    client.get(other.url)
+
+    village.save_revision().publish()
+
+    assert client.get(other.url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_a_price_change_shows_on_the_next_anonymous_visit(client, home, page_cache):
+    product = product_for_sale(title="Hoa hồi khô", price=125000)
+    client.get("/catalogue/")
+    assert client.get("/catalogue/")["X-Page-Cache"] == "hit"
+    # The product page itself is never kept (its basket form carries a CSRF token).
+    assert "125.000" in Client().get(product.get_absolute_url()).content.decode()
+
+    record = product.stockrecords.get()
+    record.price = 99000
+    record.save()
+
+    listing = client.get("/catalogue/")
+    assert listing["X-Page-Cache"] == "miss"
+    assert "99.000" in listing.content.decode()
+    assert "99.000" in Client().get(product.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_product_change_clears_the_village_page_that_lists_it(client, home, page_cache):
+    village = VillagePageFactory()
+    product = product_for_sale(title="Hương quế", village=village)
+    assert "Hương quế" in client.get(village.url).content.decode()
+
+    product.title = "Hương quế Nà Phiêng"
+    product.save()
+
+    assert "Hương quế Nà Phiêng" in client.get(village.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_signed_in_visitors_and_baskets_are_never_served_from_the_cache(
+    client, home, page_cache, django_user_model
+):
+    village = VillagePageFactory()
+    client.get(village.url)
+    assert client.get(village.url)["X-Page-Cache"] == "hit"
+
+    user = django_user_model.objects.create_user("khach", "khach@example.com", "mat-khau-dai")
+    client.force_login(user)
+    assert "X-Page-Cache" not in client.get(village.url)
+
+    client.logout()
+    client.cookies.clear()
+    client.cookies["oscar_open_basket"] = "1:abc"
+    assert "X-Page-Cache" not in client.get(village.url)
+
+
+@pytest.mark.django_db
+def test_pages_with_a_csrf_token_or_a_cookie_are_not_kept(client, home, page_cache):
+    product = product_for_sale()
+    response = client.get(product.get_absolute_url())
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in client.get(product.get_absolute_url())
