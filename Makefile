@@ -20,7 +20,12 @@ $(INSTALLED): pyproject.toml requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	touch $@
 
-install: $(INSTALLED) ## create .venv and install the pinned dependencies
+# axe-core for the accessibility checks of the browser tests (skipped, with the reason, without npm).
+node_modules/.package-lock.json: package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
+install: $(INSTALLED) node_modules/.package-lock.json ## create .venv and install the pinned dependencies (and axe-core when npm exists)
 
 migrate: install ## apply database migrations (SQLite under var/ unless DATABASE_URL says otherwise)
 	mkdir -p var
@@ -50,6 +55,18 @@ format: install ## rewrite code and templates in the house style
 messages: install ## extract interface strings into locale/ and compile them
 	$(PY) manage.py makemessages --no-obsolete -l vi -l en -l zh_Hans -i ".venv/*" -i "var/*"
 	$(PY) manage.py compilemessages -l vi -l en -l zh_Hans --ignore ".venv/*"
+
+.PHONY: bench-search
+BENCH_SCALE ?= 10000
+BENCH_ROUNDS ?= 10
+bench-search: migrate ## time search and autocomplete (p50, p95) on the demo at BENCH_SCALE=10000 products; DATABASE_URL for PostgreSQL
+	$(PY) manage.py load_demo --scale $(BENCH_SCALE)
+	$(PY) manage.py search_benchmark --rounds $(BENCH_ROUNDS)
+
+.PHONY: bench
+BENCH_SCALE ?= 10000
+bench: install ## load the demo at BENCH_SCALE into PostgreSQL (BENCH_DATABASE_URL, db `bench`), serve it with gunicorn and print wrk's table, cold and warm
+	$(PY) bench/run.py --scale $(BENCH_SCALE) $(BENCH_ARGS)
 
 check-deploy: install ## run Django's deployment checks under the production settings
 	DJANGO_SETTINGS_MODULE=config.settings.production \

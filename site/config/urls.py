@@ -19,6 +19,8 @@ from pages.views import health
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # The staff entry point: what each role can reach, the audit log, producers' invitations.
+    path("staff/", include("staff.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
@@ -44,6 +46,8 @@ if settings.DEBUG:
 # Wagtail's catch-all, which must stay last.
 urlpatterns += i18n_patterns(
     path("", include("catalogue.urls")),  # /trace/<lot>/ and GS1 Digital Link /01/<GTIN>/10/<lot>
+    path("producer/", include("partner.urls")),  # the producer's own space
+    path("dashboard/moderation/", include("catalogue.moderation")),  # producers' changes to approve
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -7,6 +7,7 @@ in order. Everything is found before it is made, so running the command twice ad
 import io
 import random
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -47,7 +48,7 @@ class Demo:
     def say(self, message):
         self.stdout.write(message)
 
-    @property
+    @cached_property
     def locales(self):
         return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
 
@@ -211,7 +212,7 @@ def load_settings(demo):
     site_settings.save()
     if not MenuItem.objects.filter(settings=site_settings).exists():
         for order, key in enumerate(
-            ("villages", "crafts", "geopark", "events", "tours", "map", "plan")
+            ("villages", "crafts", "geopark", "events", "tours", "experiences", "map", "plan")
         ):
             MenuItem.objects.create(settings=site_settings, page=demo.pages[key], sort_order=order)
     demo.say("Site settings ready")

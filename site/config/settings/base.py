@@ -1,12 +1,16 @@
 """Settings shared by every environment; everything that differs between machines comes from the environment."""
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
 import environ
 from oscar.defaults import *  # noqa: F403  (Oscar's defaults first, our OSCAR_* overrides below)
+
+from catalogue.access import can_moderate
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 SITE_DIR = BASE_DIR / "site"
@@ -56,6 +60,8 @@ WAGTAIL_APPS = [
     "rest_framework",
     "modelcluster",
     "taggit",
+    # The queue of background tasks (search index updates, Wagtail's own) in production.
+    "django_tasks_db",
 ]
 
 # Oscar's own list, with our forks written in place of its entries and haystack left out:
@@ -70,9 +76,9 @@ OSCAR_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
+    "offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
@@ -103,23 +109,34 @@ LOCAL_APPS = [
     "tours",
     "plan",
     "themes",
+    "staff",
 ]
 
-INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + OSCAR_APPS + DJANGO_APPS
+# Sign-in throttling and the audit log of shop changes (see staff/).
+SECURITY_APPS = ["axes", "auditlog"]
+
+INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + OSCAR_APPS + DJANGO_APPS + SECURITY_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and basket middleware: it sees every cookie they set.
+    "pages.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records the signed-in user as the author of audited changes.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its "try again later" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -159,6 +176,8 @@ _cache_url = env("CACHE_URL", default="") or env("REDIS_URL", default="") or "lo
 CACHES = {"default": env.cache_url_config(_cache_url)}
 # Sessions live in the database, read through the shared cache: any app server can serve any visitor.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Whole public pages kept for anonymous visitors (pages/cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # --- Search ----------------------------------------------------------------------------------
 
@@ -167,6 +186,12 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="langnghe")
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)
+# Background tasks (Django's tasks framework backport, as Wagtail uses it): run at once, in the
+# request, unless production's settings queue them for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Index updates wait for the commit that changed the item (the test suite, whose transactions
+# never commit, applies them at once).
+SEARCH_UPDATE_AFTER_COMMIT = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Languages, time, money ------------------------------------------------------------------
@@ -216,6 +241,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Accounts --------------------------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses sign-ins for an account locked out by repeated failures (django-axes).
+    "staff.backends.LoginThrottleBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -224,10 +251,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Staff accounts (is_staff, superusers, members of the staff roles): at least 12 characters.
+    {"NAME": "staff.validators.StaffPasswordLengthValidator", "OPTIONS": {"min_length": 12}},
 ]
 # Wagtail's catch-all would answer Django's default /accounts/login/ with a 404.
 LOGIN_URL = "customer:login"
 LOGIN_REDIRECT_URL = "customer:summary"
+# Repeated failed sign-ins (Wagtail's admin, the shop's and the dashboard's logins) lock that
+# user name from that address for a while; the lockout page says until when (staff/views.py).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
+# Behind a load balancer every request comes from its address: set how many trusted proxies add
+# to X-Forwarded-For, so that one visitor's failures don't lock everyone else out.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "staff.backends.client_ip"
+# Invitation links for producers' people (staff/) work once, for this many days.
+STAFF_INVITATION_DAYS = 7
 
 # --- Wagtail ---------------------------------------------------------------------------------
 
@@ -244,12 +286,49 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.forms.ImageForm"
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
 
+# --- Content-Security-Policy (django-csp) ----------------------------------------------------
+
+# Public pages run only scripts served from this host: no inline script, no `on…=` handler (JSON-LD
+# data blocks are not scripts). Wagtail's admin and Oscar's dashboard need inline scripts and are
+# left out of the policy, under every language prefix.
+_STAFF_PREFIXES = ["/admin/", "/django-admin/", "/dashboard/"]
+_MAP_TILE_HOST = urlsplit(MAP_TILE_URL.replace("{s}", "*")).hostname
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": _STAFF_PREFIXES
+    + [f"/{code}{prefix}" for code, _name in LANGUAGES for prefix in _STAFF_PREFIXES],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "script-src-attr": ["'none'"],
+        # Leaflet and Wagtail's rich text set style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"]
+        + ([f"https://{_MAP_TILE_HOST}", f"http://{_MAP_TILE_HOST}"] if _MAP_TILE_HOST else [])
+        + env.list("CSP_IMG_HOSTS", default=[]),
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        # Checkout may hand the buyer over to the payment gateway.
+        "form-action": ["'self'", "https://sandbox.vnpayment.vn", "https://pay.vnpay.vn"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+
 # --- Oscar -----------------------------------------------------------------------------------
 
 OSCAR_SHOP_NAME = WAGTAIL_SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Craft villages of Lạng Sơn")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "VND"
+# VND has no minor unit: offer discounts are whole đồng (see offer/benefits.py).
+OSCAR_OFFER_ROUNDING_FUNCTION = "offer.benefits.round_discount"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
@@ -278,21 +357,22 @@ OSCAR_URL_SCHEMA = env("URL_SCHEME", default="http")
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 # Cash on delivery orders start "Pending"; bank transfers "Awaiting transfer" until staff see the
 # money arrive and set "Paid"; VNPay orders "Awaiting payment" until the gateway's signed callback.
-# Cancelling an order releases the stock it held.
+# Cancelling an order releases the stock it held; `checkout.fulfilment.mark_shipped` ships lines.
+# Buyers read these stored names as the translated labels of `checkout/statuses.py`.
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
 OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending": ("Being processed", "Cancelled"),
+    "Pending": ("Being processed", "Shipped", "Cancelled"),
     "Awaiting transfer": ("Paid", "Cancelled"),
     "Awaiting payment": ("Paid", "Cancelled"),
-    "Paid": ("Being processed", "Cancelled"),
+    "Paid": ("Being processed", "Shipped", "Cancelled"),
     "Being processed": ("Shipped", "Cancelled"),
     "Shipped": ("Complete",),
     "Complete": (),
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = {
-    "Pending": ("Being processed", "Cancelled"),
+    "Pending": ("Being processed", "Shipped", "Cancelled"),
     "Being processed": ("Shipped", "Cancelled"),
     "Shipped": (),
     "Cancelled": (),
@@ -302,6 +382,16 @@ OSCAR_ORDER_STATUS_CASCADE = {
     "Shipped": "Shipped",
     "Cancelled": "Cancelled",
 }
+# Shop editors' queue of producers' changes (catalogue/moderation.py) in the dashboard's menu.
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Producers' changes"),
+        "icon": "fas fa-check-double",
+        "url_name": "moderation:queue",
+        "access_fn": can_moderate,
+    },
+]
 
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 THUMBNAIL_PRESERVE_FORMAT = True
@@ -333,5 +423,6 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "oscar.alerts": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

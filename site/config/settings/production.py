@@ -29,6 +29,15 @@ OSCAR_URL_SCHEMA = "https"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# Background tasks (search index updates, Wagtail's reference index…) are queued in the database
+# and run by `manage.py db_worker`, off the request path.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": env.list("TASK_QUEUES", default=["default"]),
+    }
+}
+
 # Static files: compressed, fingerprinted, served by WhiteNoise from each app server.
 STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",

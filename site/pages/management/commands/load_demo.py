@@ -8,7 +8,16 @@ from pages.demo import Demo, load_accounts, load_settings
 from villages.demo import link_showroom_products
 
 # Each app's demo module adds its content; later steps use pages made by earlier ones.
-STEPS = ["pages.demo", "villages.demo", "tours.demo", "catalogue.demo", "plan.demo", "search.demo"]
+STEPS = [
+    "pages.demo",
+    "villages.demo",
+    "tours.demo",
+    "catalogue.demo",
+    "tours.demo_experiences",  # after the catalogue: its producers sell the tickets
+    "plan.demo",
+    "search.demo",
+    "staff.demo",
+]
 
 
 class Command(BaseCommand):
