@@ -3,6 +3,7 @@
 import datetime
 import os
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -154,6 +155,24 @@ class Product(AbstractProduct):
         return title
 
     get_title.short_description = pgettext_lazy("a product's name", "Title")
+
+    def __str__(self):
+        # Basket and order lines describe their product by str(): in the visitor's language too.
+        return self.get_title() or super().__str__()
+
+    def get_absolute_url(self):
+        # A workshop ticket is not listed in the shop: its address is the workshop's page. Only
+        # hidden products pay the extra lookup.
+        if not self.is_public:
+            session = (
+                apps.get_model("tours", "ExperienceSession")
+                .objects.filter(product=self)
+                .select_related("experience")
+                .first()
+            )
+            if session is not None:
+                return session.experience.localized.url
+        return super().get_absolute_url()
 
     def get_description(self):
         return self._translated("description")

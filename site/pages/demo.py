@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -178,6 +179,11 @@ def load(demo):
         site.hostname = address.hostname or "localhost"
         site.port = address.port or (443 if address.scheme == "https" else 80)
         site.save()
+        # Oscar's e-mails build their links from Django's own Site record: the same address.
+        DjangoSite.objects.update_or_create(
+            pk=settings.SITE_ID,
+            defaults={"domain": address.netloc or "localhost", "name": "Làng nghề Lạng Sơn"},
+        )
         if old_root and old_root.pk != home.pk and old_root.specific_class is not HomePage:
             old_root.delete()
     demo.translate(

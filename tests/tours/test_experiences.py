@@ -95,6 +95,9 @@ def test_booking_two_seats_through_basket_and_cash_on_delivery(client, incense):
     session = sessions_of(page)[0]
     response = client.post(book_url(english, session), {"quantity": 2})
     assert response.status_code == 302 and response.url.endswith("/basket/")
+    basket = client.get("/en/basket/").content.decode()
+    assert "Roll star-anise incense · " in basket, "the ticket is named in the visitor's language"
+    assert f'href="{english.url}"' in basket, "and links to the workshop, not a hidden product"
 
     client.post("/en/checkout/", {"username": "hoa@example.com", "options": "anonymous"})
     response = client.get("/en/checkout/shipping-address/", follow=True)
