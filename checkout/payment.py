@@ -20,6 +20,15 @@ DESCRIPTIONS = {
     ),
     VNPAY: _("You are taken to VNPay's secure page to pay, then brought back here."),
 }
+# A basket of workshop tickets alone sends no parcel.
+DESCRIPTIONS_WITHOUT_PARCEL = {
+    **DESCRIPTIONS,
+    CASH_ON_DELIVERY: _("Pay your host in cash when the workshop begins."),
+    BANK_TRANSFER: _(
+        "Scan the VietQR code with your banking app after ordering; your seats are confirmed "
+        "once the money arrives."
+    ),
+}
 
 # Order statuses the payment methods and staff move an order through (see statuses.py).
 AWAITING_TRANSFER = statuses.AWAITING_TRANSFER

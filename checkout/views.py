@@ -39,7 +39,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         method = self.checkout_session.payment_method()
         context.setdefault("payment_form", PaymentMethodForm(initial={"method": method}))
         context["payment_method_name"] = payment.NAMES.get(method)
-        context["payment_descriptions"] = payment.DESCRIPTIONS
+        context["payment_descriptions"] = (
+            payment.DESCRIPTIONS
+            if self.request.basket.is_shipping_required()
+            else payment.DESCRIPTIONS_WITHOUT_PARCEL
+        )
         return context
 
     def post(self, request, *args, **kwargs):

@@ -103,6 +103,8 @@ def test_booking_two_seats_through_basket_and_cash_on_delivery(client, incense):
     response = client.get("/en/checkout/shipping-address/", follow=True)
     assert response.redirect_chain, "no address is asked for tickets alone"
     assert response.request["PATH_INFO"] == "/en/checkout/payment-details/"
+    assert "Pay your host in cash when the workshop begins." in response.content.decode()
+    assert "courier" not in response.content.decode()
     response = client.post("/en/checkout/payment-details/", {"method": "cash-on-delivery"})
     assert response.status_code == 302
     response = client.post("/en/checkout/preview/", {"action": "place_order"}, follow=True)
