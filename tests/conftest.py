@@ -23,26 +23,3 @@ def locales(db):
 def home(locales):
     """The home page, root of the default site."""
     return home_page()
-
-
-_serialized_contents = {}
-
-
-def pytest_runtest_setup(item):
-    """Keep the database's migrated content at hand for every transactional test.
-
-    Django restores it after each transactional test from an attribute of the connection object;
-    Playwright's event loop in this thread can leave Django with a new connection object that lacks
-    it, and the next test would start from an empty database (no root collection, no roles).
-    """
-    from django.db import connections
-
-    try:
-        connection = connections["default"]
-    except Exception:  # noqa: BLE001  (Django not set up for this item)
-        return
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents is not None:
-        _serialized_contents.setdefault("default", contents)
-    elif "default" in _serialized_contents:
-        connection._test_serialized_contents = _serialized_contents["default"]
