@@ -55,11 +55,43 @@ def _private(request):
     return any(name in request.COOKIES for name in names)
 
 
-def _page_key(request, group):
-    generation_name = f"group:{group}" if group else f"path:{request.path}"
-    generation = _cache().get(_generation_key(generation_name), "0")
+def _generation_name(request, group):
+    return f"group:{group}" if group else f"path:{request.path}"
+
+
+def _page_key(request, group, generation=None):
+    if generation is None:
+        generation = _cache().get(_generation_key(_generation_name(request, group)), "0")
     query = hashlib.md5(request.META.get("QUERY_STRING", "").encode()).hexdigest()
-    return f"pagecache:page:{generation}:{request.get_host()}:{request.path}:{query}"
+    # The scheme is part of the key: a copy made over HTTPS is never served to a plain-HTTP
+    # request, which the security middleware must still redirect.
+    return (
+        f"pagecache:page:{generation}:{request.scheme}:{request.get_host()}:{request.path}:{query}"
+    )
+
+
+def _lookup(request):
+    """The cached response for this request, or None: two round trips to the cache.
+
+    The first fetches the address's view group and every generation it may be under at once
+    (its own address's and each group's); the second, the page itself.
+    """
+    cache = _cache()
+    route_key = _route_key(request)
+    candidates = {
+        _generation_key(_generation_name(request, group))
+        for group in [None, *{group for group in GROUPS.values() if group}]
+    }
+    found = cache.get_many([route_key, *candidates])
+    group = found.get(route_key)
+    if group is None:
+        return None
+    generation = found.get(_generation_key(_generation_name(request, group or None)), "0")
+    return cache.get(_page_key(request, group or None, generation))
+
+
+def _route_key(request):
+    return f"pagecache:route:{request.path}"
 
 
 def _group_of(request):
@@ -75,22 +107,26 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Static files and uploads are served by WhiteNoise or the web server, never from here.
+        self.files = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix)
 
     def __call__(self, request):
-        if not _timeout() or request.method not in ("GET", "HEAD") or _private(request):
+        if (
+            not _timeout()
+            or request.method not in ("GET", "HEAD")
+            or request.path.startswith(self.files)
+            or _private(request)
+        ):
             return self.get_response(request)
-        # Which view answers is known only after URL resolution; remember the key per address.
-        route_key = f"pagecache:route:{request.path}"
-        group = _cache().get(route_key)
-        if group is not None:
-            cached = _cache().get(_page_key(request, group or None))
-            if cached is not None:
-                cached[HEADER] = "hit"
-                return cached
+        # Which view answers is known only after URL resolution; the group is remembered per address.
+        cached = _lookup(request)
+        if cached is not None:
+            cached[HEADER] = "hit"
+            return cached
         response = self.get_response(request)
         cacheable, group = _group_of(request)
         if cacheable and self._shareable(request, response):
-            _cache().set(route_key, group or "", _timeout())
+            _cache().set(_route_key(request), group or "", _timeout())
             _cache().set(_page_key(request, group), response, _timeout())
             response[HEADER] = "miss"
         return response

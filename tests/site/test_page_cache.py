@@ -129,3 +129,18 @@ def test_pages_with_a_csrf_token_or_a_cookie_are_not_kept(client, home, page_cac
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
     assert "X-Page-Cache" not in response
     assert "X-Page-Cache" not in client.get(product.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_a_page_cached_over_https_never_skips_the_redirect_of_plain_http(
+    client, home, page_cache, settings
+):
+    settings.SECURE_SSL_REDIRECT = True
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    assert client.get(village.url, secure=True)["X-Page-Cache"] == "miss"
+    assert client.get(village.url, secure=True)["X-Page-Cache"] == "hit"
+
+    plain = client.get(village.url)
+
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")

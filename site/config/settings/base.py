@@ -11,6 +11,7 @@ import environ
 from oscar.defaults import *  # noqa: F403  (Oscar's defaults first, our OSCAR_* overrides below)
 
 from catalogue.access import can_moderate
+from staff.access import can_open_staff_area
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 SITE_DIR = BASE_DIR / "site"
@@ -88,7 +89,7 @@ OSCAR_APPS = [
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -118,11 +119,12 @@ SECURITY_APPS = ["axes", "auditlog"]
 INSTALLED_APPS = LOCAL_APPS + WAGTAIL_APPS + OSCAR_APPS + DJANGO_APPS + SECURITY_APPS
 
 MIDDLEWARE = [
+    # First: a page served from the cache runs nothing else. It keeps the response as the other
+    # middleware finished it (security and CSP headers included) and sees every cookie they set.
+    "pages.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the session, CSRF and basket middleware: it sees every cookie they set.
-    "pages.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -382,7 +384,8 @@ OSCAR_ORDER_STATUS_CASCADE = {
     "Shipped": "Shipped",
     "Cancelled": "Cancelled",
 }
-# Shop editors' queue of producers' changes (catalogue/moderation.py) in the dashboard's menu.
+# Shop editors' queue of producers' changes (catalogue/moderation.py) in the dashboard's menu,
+# and the way back to the staff area (/staff/), where the Wagtail admin is linked too.
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
     {
@@ -390,6 +393,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-check-double",
         "url_name": "moderation:queue",
         "access_fn": can_moderate,
+    },
+    {
+        "label": _("Staff area"),
+        "icon": "fas fa-door-open",
+        "url_name": "staff:index",
+        "access_fn": can_open_staff_area,
     },
 ]
 
