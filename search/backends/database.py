@@ -49,7 +49,8 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(matching(readings))
         kinds = counts(apply_filters(entries, filters), "kind")
         chosen = entries.filter(kind=kind) if kind else entries
-        facets = self._facet_counts(chosen, filters, facet_names)
+        scope = {"language": language, **({"kind": kind} if kind else {})}
+        facets = self._facet_counts(scope, chosen if folded else None, filters, facet_names)
         found = apply_filters(chosen, filters)
         total = kinds.get(kind, 0) if kind else sum(kinds.values())
         if folded:
@@ -83,16 +84,24 @@ class DatabaseBackend(SearchBackend):
             changed = changed or bool(fixes)
         return groups, [" ".join(corrected)] if changed else []
 
-    def _facet_counts(self, entries, filters, names):
-        """Counts per facet value; a facet's own selection is left out of its counts (multi-select)."""
+    def _facet_counts(self, scope, entries, filters, names):
+        """Counts per facet value; a facet's own selection is left out of its counts (multi-select).
+
+        Facet rows carry their entry's language and kind (`scope`), so a listing counts them from
+        one index; `entries` narrows them further only when a text query chose the entries.
+        """
+
+        def rows(narrowing, **which):
+            facets = SearchFacet.objects.filter(**scope, **which)
+            if entries is not None:
+                facets = facets.filter(entry__in=entries.values("pk"))
+            return apply_filters(facets, narrowing, field="entry_id")
+
         result = {name: {} for name in names}
         unselected = [name for name in names if name not in filters]
         if unselected:
-            matching_entries = apply_filters(entries, filters)
             for row in (
-                SearchFacet.objects.filter(
-                    entry__in=matching_entries.values("pk"), name__in=unselected
-                )
+                rows(filters, name__in=unselected)
                 .values("name", "value")
                 .annotate(count=Count("entry_id"))
             ):
@@ -100,11 +109,7 @@ class DatabaseBackend(SearchBackend):
         for name in names:
             if name in filters:
                 others = {key: value for key, value in filters.items() if key != name}
-                result[name] = counts_of(
-                    SearchFacet.objects.filter(
-                        entry__in=apply_filters(entries, others).values("pk"), name=name
-                    )
-                )
+                result[name] = counts_of(rows(others, name=name))
         return result
 
     def autocomplete(self, prefix, *, language, limit=8):
@@ -152,7 +157,9 @@ class DatabaseBackend(SearchBackend):
         entries = SearchEntry.objects.bulk_create([entry_for(item) for item in items])
         SearchFacet.objects.bulk_create(
             [
-                SearchFacet(entry=entry, name=name, value=value)
+                SearchFacet(
+                    entry=entry, language=entry.language, kind=entry.kind, name=name, value=value
+                )
                 for entry, item in zip(entries, items, strict=True)
                 for name, values in item.facets.items()
                 # An entry holds each value once, so facet counts need no DISTINCT.
@@ -289,12 +296,18 @@ def ordering(sort, has_query):
     return [*by, "title_folded", "pk"]
 
 
-def apply_filters(entries, filters):
+def apply_filters(queryset, filters, field="pk"):
+    """`queryset` narrowed to the entries (named by `field`) that have one of the chosen values
+    of every filtered facet."""
     for name, values in filters.items():
-        entries = entries.filter(
-            pk__in=SearchFacet.objects.filter(name=name, value__in=values).values("entry_id")
+        queryset = queryset.filter(
+            **{
+                f"{field}__in": SearchFacet.objects.filter(name=name, value__in=values).values(
+                    "entry_id"
+                )
+            }
         )
-    return entries
+    return queryset
 
 
 def counts(entries, field):
