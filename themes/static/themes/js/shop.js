@@ -16,6 +16,10 @@
         if (document.querySelector("form input[name=options]")) {
             oscar.checkout.gateway.init();
         }
+        // A listing's categories and filters: folded on a phone, open beside the products when wide.
+        if (window.matchMedia("(min-width: 60em)").matches) {
+            $("details[data-open-when-wide]").attr("open", "");
+        }
         // Oscar's "cancel" links and print buttons, without their inline handlers.
         $(document).on("click", "[data-behaviours~='go-back']", function (event) {
             event.preventDefault();
