@@ -1,5 +1,6 @@
 """Oscar's catalogue, forked: OCOP products of the craft villages, and their production batches."""
 
+import contextlib
 import datetime
 import os
 
@@ -126,12 +127,17 @@ class Product(AbstractProduct):
 
     def clean(self):
         super().clean()
+        # A wrong GTIN is reported beside its field, by the field's own validator.
         if self.gtin:
-            self.gtin = normalize_gtin(self.gtin)
+            with contextlib.suppress(ValidationError):
+                self.gtin = normalize_gtin(self.gtin)
+        errors = {}
+        if self.ocop_stars and not self.ocop_certificate_number.strip():
+            errors["ocop_certificate_number"] = _("An OCOP rating needs its certificate number.")
         if self.ocop_stars and not self.ocop_certified_on:
-            raise ValidationError(
-                {"ocop_certified_on": _("An OCOP rating needs its certificate date.")}
-            )
+            errors["ocop_certified_on"] = _("An OCOP rating needs its certificate date.")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         # The slug comes from the Vietnamese title whatever language the editor works in.

@@ -17,6 +17,13 @@ AUDITED = {
         "description_en",
         "description_zh_hans",
         "is_public",
+        # What the product claims to buyers: its OCOP rating, origin, producer and barcode.
+        "ocop_stars",
+        "ocop_certificate_number",
+        "ocop_certified_on",
+        "village",
+        "producer",
+        "gtin",
     ],
     ("partner", "StockRecord"): ["price", "num_in_stock", "partner_sku"],
     ("order", "Order"): ["status"],
