@@ -1,13 +1,16 @@
 """Forms of the producer's space: short, one column, plain words, phone keyboards."""
 
+import datetime
 import os
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import linebreaks_filter
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from oscar.core.loading import get_model
 
@@ -237,3 +240,45 @@ class ShipForm(forms.Form):
         self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
         if not self.is_bound:
             self.initial["lines"] = list(lines)
+
+
+class SessionForm(forms.Form):
+    """A session of an experience: its day and start time, in Lạng Sơn time, and its seats."""
+
+    date = forms.DateField(label=_("Day"), widget=DateInput())
+    time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    seats = forms.IntegerField(
+        label=_("Seats"),
+        min_value=1,
+        max_value=500,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, booked=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        if booked:
+            self.fields["seats"].help_text = ngettext(
+                "%(booked)d seat is already booked: there cannot be fewer seats.",
+                "%(booked)d seats are already booked: there cannot be fewer seats.",
+                booked,
+            ) % {"booked": booked}
+
+    @classmethod
+    def for_session(cls, session, **kwargs):
+        start = timezone.localtime(session.starts_at, timezone.get_default_timezone())
+        initial = {"date": start.date(), "time": start.time(), "seats": session.seats}
+        return cls(initial=initial, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        day, time = cleaned.get("date"), cleaned.get("time")
+        if day and time:
+            starts_at = timezone.make_aware(
+                datetime.datetime.combine(day, time), timezone.get_default_timezone()
+            )
+            if starts_at <= timezone.now():
+                self.add_error("date", _("Choose a day and time still to come."))
+            cleaned["starts_at"] = starts_at
+        return cleaned

@@ -32,4 +32,16 @@ urlpatterns = [
     path("orders/", views.OrderListView.as_view(), name="order-list"),
     path("orders/<str:number>/", views.OrderDetailView.as_view(), name="order-detail"),
     path("sales/", views.SalesView.as_view(), name="sales"),
+    path("experiences/", views.ExperienceListView.as_view(), name="experience-list"),
+    path(
+        "experiences/<int:pk>/sessions/new/",
+        views.SessionCreateView.as_view(),
+        name="session-create",
+    ),
+    path("experiences/sessions/<int:pk>/", views.SessionEditView.as_view(), name="session-edit"),
+    path(
+        "experiences/sessions/<int:pk>/cancel/",
+        views.SessionCancelView.as_view(),
+        name="session-cancel",
+    ),
 ]

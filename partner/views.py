@@ -1,4 +1,5 @@
-"""The producer's space (/producer/): its products, batches, orders and sales, and nothing else.
+"""The producer's space (/producer/): its products, batches, orders, sales and experience sessions,
+and nothing else.
 
 Why not Oscar's dashboard for producers: its product form writes names and descriptions straight
 onto the public product (no moderation), it is built for a desk, and its order page shows every
@@ -8,6 +9,7 @@ producer's objects are simply not found (404).
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -23,9 +25,12 @@ from django.views.generic import ListView, TemplateView
 
 from oscar.apps.order.exceptions import InvalidShippingEvent
 from oscar.core.loading import get_model
+from wagtail.coreutils import get_supported_content_language_variant
 
 from checkout.fulfilment import NOT_SHIPPABLE, mark_shipped, shipped_event_type
 from checkout.statuses import CANCELLED
+from tours.booking import seats_booked
+from tours.schedule import SessionRefused, add_session, cancel_session, change_session
 
 from .forms import (
     BatchCertificateForm,
@@ -34,6 +39,7 @@ from .forms import (
     NewProductForm,
     PriceStockForm,
     ProductForm,
+    SessionForm,
     ShipForm,
     html_to_text,
 )
@@ -48,6 +54,8 @@ BatchCertificate = get_model("catalogue", "BatchCertificate")
 StockRecord = get_model("partner", "StockRecord")
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
+ExperiencePage = get_model("tours", "ExperiencePage")
+ExperienceSession = get_model("tours", "ExperienceSession")
 
 
 def producer_of(user):
@@ -82,8 +90,21 @@ class ProducerMixin(LoginRequiredMixin):
     def order_lines(self):
         return Line.objects.filter(partner=self.producer)
 
+    def experiences(self):
+        """The experiences it hosts, as their pages in the default language, which hold sessions."""
+        return ExperiencePage.objects.filter(
+            producer=self.producer,
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE),
+            alias_of__isnull=True,
+        )
+
+    def sessions(self):
+        return ExperienceSession.objects.filter(experience__in=self.experiences())
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(producer=self.producer, **kwargs)
+        return super().get_context_data(
+            producer=self.producer, hosts_experiences=self.experiences().exists(), **kwargs
+        )
 
 
 # --- products ------------------------------------------------------------------------------
@@ -569,6 +590,148 @@ class SalesView(ProducerMixin, TemplateView):
         )
 
 
+# --- experience sessions -------------------------------------------------------------------
+
+
+class ExperienceListView(ProducerMixin, TemplateView):
+    """Each experience it hosts with its sessions to come: seats, seats booked, seats left."""
+
+    template_name = "partner/space/experience_list.html"
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        upcoming = (
+            ExperienceSession.objects.filter(starts_at__gt=now)
+            .annotate(booked=seats_booked())
+            .order_by("starts_at")
+        )
+        experiences = list(
+            self.experiences()
+            .annotate(past_count=Count("sessions", filter=Q(sessions__starts_at__lte=now)))
+            .prefetch_related(Prefetch("sessions", queryset=upcoming, to_attr="upcoming"))
+            .order_by("title")
+        )
+        for experience in experiences:
+            for session in experience.upcoming:
+                session.left = max(0, session.seats - session.booked)
+        return super().get_context_data(experiences=experiences, **kwargs)
+
+
+class SessionCreateView(ProducerMixin, TemplateView):
+    """A new session: on sale at once (no editor's approval, like price and stock)."""
+
+    template_name = "partner/space/session_form.html"
+
+    def get(self, request, pk):
+        experience = get_object_or_404(self.experiences(), pk=pk)
+        return self.render_to_response(
+            self.get_context_data(experience=experience, form=SessionForm())
+        )
+
+    def post(self, request, pk):
+        experience = get_object_or_404(self.experiences(), pk=pk)
+        form = SessionForm(request.POST)
+        if form.is_valid():
+            try:
+                add_session(
+                    experience,
+                    request.user,
+                    form.cleaned_data["starts_at"],
+                    form.cleaned_data["seats"],
+                )
+            except SessionRefused as refusal:
+                form.add_error(refusal.field, refusal.message)
+            else:
+                messages.success(
+                    request,
+                    _("Session added. Visitors can book it now.")
+                    if experience.live
+                    else _(
+                        "Session added. Visitors see it once an editor publishes the experience."
+                    ),
+                )
+                return redirect("producer:experience-list")
+        messages.error(request, _("Nothing was saved: please correct what is marked below."))
+        return self.render_to_response(self.get_context_data(experience=experience, form=form))
+
+
+class SessionEditView(ProducerMixin, TemplateView):
+    """A session's day, time and seats, changed at once; or the session cancelled."""
+
+    template_name = "partner/space/session_form.html"
+
+    def get_session(self):
+        session = get_object_or_404(
+            self.sessions().select_related("experience").annotate(booked=seats_booked()),
+            pk=self.kwargs["pk"],
+        )
+        if session.has_started:
+            messages.error(self.request, _("This session has begun: it can no longer be changed."))
+            return None
+        return session
+
+    def get(self, request, pk):
+        session = self.get_session()
+        if session is None:
+            return redirect("producer:experience-list")
+        form = SessionForm.for_session(session, booked=session.booked)
+        return self.render_to_response(self.get_context_data(session=session, form=form))
+
+    def get_context_data(self, session, **kwargs):
+        return super().get_context_data(
+            session=session,
+            experience=session.experience,
+            seats_left=max(0, session.seats - session.booked),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        session = self.get_session()
+        if session is None:
+            return redirect("producer:experience-list")
+        form = SessionForm(request.POST, booked=session.booked)
+        if form.is_valid():
+            try:
+                change_session(
+                    session,
+                    request.user,
+                    form.cleaned_data["starts_at"],
+                    form.cleaned_data["seats"],
+                )
+            except SessionRefused as refusal:
+                form.add_error(refusal.field, refusal.message)
+            else:
+                messages.success(
+                    request,
+                    _("Session saved. Visitors see the change now.")
+                    if session.experience.live
+                    else _(
+                        "Session saved. Visitors see it once an editor publishes the experience."
+                    ),
+                )
+                return redirect("producer:experience-list")
+        messages.error(request, _("Nothing was saved: please correct what is marked below."))
+        return self.render_to_response(self.get_context_data(session=session, form=form))
+
+
+class SessionCancelView(SessionEditView):
+    """POST only: a session nobody has booked is removed (one with bookings stays)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        session = self.get_session()
+        if session is None:
+            return redirect("producer:experience-list")
+        try:
+            cancel_session(session, request.user)
+        except SessionRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect("producer:session-edit", pk=session.pk)
+        messages.success(request, _("Session cancelled."))
+        return redirect("producer:experience-list")
+
+
 class HomeView(ProducerMixin, TemplateView):
     """The start page: what needs doing (orders to send, changes waiting) and where to go."""
 
@@ -588,5 +751,6 @@ class HomeView(ProducerMixin, TemplateView):
             ).count(),
             orders_to_send=own.exclude(pk__in=shipped_lines).values("order").distinct().count(),
             batch_count=self.batches().count(),
+            upcoming_sessions=self.sessions().filter(starts_at__gt=timezone.now()).count(),
             **kwargs,
         )

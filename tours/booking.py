@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -67,9 +67,7 @@ def _ticket_title(page, session, code):
 def sync_session_products(page):
     """Give each session of `page` its ticket product and stock record, up to date.
 
-    The product of a session is found by its UPC as well as by the session's link, because
-    publishing an older revision of the page can blank the link. Tickets of removed sessions
-    keep their orders but cannot be bought any more.
+    Tickets of removed sessions keep their orders but cannot be bought any more.
     """
     from .models import ExperiencePage
 
@@ -80,12 +78,12 @@ def sync_session_products(page):
         other.locale.language_code: other
         for other in page.get_translations().select_related("locale").specific()
     }
-    prefix = f"TN-{page.pk}-"
+    prefix = ticket_upc(page, "")
     kept = []
     for session in page.sessions.all():
         session.experience = page
-        upc = f"{prefix}{session.pk}"
-        product = session.product or Product.objects.filter(upc=upc).first() or Product(upc=upc)
+        upc = ticket_upc(page, session.pk)
+        product = ticket_product(page, session) or Product(upc=upc)
         product.product_class = product_class
         product.structure = Product.STANDALONE
         product.is_public = False  # sold from the experience page, not listed in the shop
@@ -115,6 +113,19 @@ def sync_session_products(page):
     )
 
 
+def ticket_upc(page, session_pk):
+    return f"TN-{page.pk}-{session_pk}"
+
+
+def ticket_product(page, session):
+    """The ticket of a session of `page` (the page holding the sessions), or None.
+
+    Found by its UPC as well as by the session's link, because publishing an older revision of
+    the page can blank the link.
+    """
+    return session.product or Product.objects.filter(upc=ticket_upc(page, session.pk)).first()
+
+
 def seats_taken(product):
     """Seats booked by orders that still stand, whether Oscar still holds them or has used them.
 
@@ -125,6 +136,18 @@ def seats_taken(product):
         return 0
     lines = OrderLine.objects.filter(product=product).exclude(order__status=CANCELLED)
     return lines.aggregate(total=Sum("quantity"))["total"] or 0
+
+
+def seats_booked():
+    """`seats_taken` of each session's ticket, as an expression to annotate sessions with."""
+    lines = (
+        OrderLine.objects.filter(product=OuterRef("product"))
+        .exclude(order__status=CANCELLED)
+        .values("product")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    return Coalesce(Subquery(lines), 0)
 
 
 def _picture(product, page):

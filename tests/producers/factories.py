@@ -1,4 +1,5 @@
-"""Producers with their people, products, batches and orders, for the producer's space."""
+"""Producers with their people, products, batches, orders and experiences, for the producer's
+space."""
 
 import datetime
 from decimal import Decimal
@@ -16,6 +17,8 @@ from tests.catalogue.factories import (
     ProducerFactory,
     product_for_sale,
 )
+from tests.tours.factories import ExperiencePageFactory, in_days
+from tours.models import ExperiencePage, ExperienceSession
 
 Basket = get_model("basket", "Basket")
 ShippingAddress = get_model("order", "ShippingAddress")
@@ -65,8 +68,16 @@ def order_of(*products, quantity=2, **address):
     )
 
 
+def producer_experience(producer, title, sessions=None):
+    """A published experience hosted by `producer`; by default one session of 8 seats in 5 days."""
+    sessions = [(in_days(5), 8)] if sessions is None else sessions
+    page = ExperiencePageFactory(title=title, producer=producer, sessions=sessions)
+    return ExperiencePage.objects.get(pk=page.pk)  # its sessions as stored, not as built
+
+
 def producer_world(name, username, title):
-    """A producer with a person, a product, a batch with a step and a certificate, an order."""
+    """A producer with a person, a product, a batch with a step and a certificate, an order, and
+    an experience with one session nobody has booked yet."""
     producer = ProducerFactory(name=name)
     user = producer_user(producer, username)
     product = producer_product(producer, title=title)
@@ -74,6 +85,7 @@ def producer_world(name, username, title):
     step = BatchStepFactory(batch=batch)
     certificate = BatchCertificateFactory(batch=batch)
     order = order_of(product)
+    experience = producer_experience(producer, f"Trải nghiệm · {title}")
     return {
         "producer": producer,
         "user": user,
@@ -84,4 +96,6 @@ def producer_world(name, username, title):
         "order": order,
         "line": order.lines.get(),
         "price": Decimal(45000),
+        "experience": experience,
+        "session": ExperienceSession.objects.get(experience=experience),
     }

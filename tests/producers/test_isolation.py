@@ -4,6 +4,8 @@ producer's space, and the Oscar dashboard, on producer A's objects, and change n
 import pytest
 from oscar.core.loading import get_model
 
+from tours.models import ExperiencePage, ExperienceSession
+
 from .test_producer_space import edit_form, photo, shop_editor  # noqa: F401
 
 Product = get_model("catalogue", "Product")
@@ -12,6 +14,7 @@ Batch = get_model("catalogue", "Batch")
 BatchStep = get_model("catalogue", "BatchStep")
 BatchCertificate = get_model("catalogue", "BatchCertificate")
 ShippingEvent = get_model("order", "ShippingEvent")
+StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +24,7 @@ def snapshot(world):
     product = Product.objects.get(pk=world["product"].pk)
     record = product.stockrecords.get()
     batch = Batch.objects.get(pk=world["batch"].pk)
+    experience = ExperiencePage.objects.get(pk=world["experience"].pk)
     return {
         "product": (product.title, product.description, product.is_public),
         "stock": (record.price, record.num_in_stock),
@@ -31,6 +35,17 @@ def snapshot(world):
         "changes": ProductChange.objects.count(),
         "images": product.images.count(),
         "shipping": ShippingEvent.objects.filter(order=world["order"]).count(),
+        "sessions": list(
+            ExperienceSession.objects.filter(experience=experience)
+            .order_by("pk")
+            .values_list("pk", "starts_at", "seats")
+        ),
+        "revision": experience.latest_revision_id,
+        "tickets": list(
+            StockRecord.objects.filter(product__experience_session__experience=experience)
+            .order_by("pk")
+            .values_list("pk", "num_in_stock")
+        ),
     }
 
 
@@ -38,6 +53,8 @@ def space_requests(a):
     """(method, path, data) for each endpoint of the producer's space on A's objects."""
     product, batch, step = a["product"].pk, a["batch"].pk, a["step"].pk
     certificate, number, line = a["certificate"].pk, a["order"].number, a["line"].pk
+    experience, session = a["experience"].pk, a["session"].pk
+    a_session = {"date": "2031-03-01", "time": "08:00", "seats": "1"}
     return [
         ("get", f"/producer/products/{product}/", None),
         ("post", f"/producer/products/{product}/", edit_form(a["product"], title="Đã sửa")),
@@ -74,6 +91,11 @@ def space_requests(a):
         ("post", f"/producer/certificates/{certificate}/delete/", {}),
         ("get", f"/producer/orders/{number}/", None),
         ("post", f"/producer/orders/{number}/", {"tracking_number": "X1", "lines": [line]}),
+        ("get", f"/producer/experiences/{experience}/sessions/new/", None),
+        ("post", f"/producer/experiences/{experience}/sessions/new/", a_session),
+        ("get", f"/producer/experiences/sessions/{session}/", None),
+        ("post", f"/producer/experiences/sessions/{session}/", a_session),
+        ("post", f"/producer/experiences/sessions/{session}/cancel/", {}),
     ]
 
 
@@ -112,6 +134,7 @@ def test_anonymous_visitor_is_sent_to_sign_in_and_changes_nothing(client, world_
             "/producer/orders/",
             "/producer/sales/",
             "/producer/changes/",
+            "/producer/experiences/",
         )
     ]
     for method, path, data in space_requests(world_a) + extra:
@@ -134,11 +157,15 @@ def test_lists_and_forms_of_another_producer_show_none_of_its_things(client, wor
         "/producer/orders/",
         "/producer/sales/",
         "/producer/changes/",
+        "/producer/experiences/",
+        f"/producer/experiences/{world_b['experience'].pk}/sessions/new/",
+        f"/producer/experiences/sessions/{world_b['session'].pk}/",
     ):
         page = client.get(path).content.decode()
         assert a["product"].title not in page, path
         assert a["batch"].lot_code not in page, path
         assert str(a["order"].number) not in page, path
+        assert a["experience"].title not in page, path
 
 
 def test_a_batch_cannot_be_made_for_another_producers_product(client, world_a, world_b):
