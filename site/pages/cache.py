@@ -166,7 +166,9 @@ def page_path(page):
 
 
 def pages_showing(page):
-    """The page, the index pages and home above it, the map, and the pages that refer to it."""
+    """The page and its translations (they show what only the source page holds, such as an
+    experience's sessions), the index pages and home above it, the map, and the pages that refer
+    to it."""
     from wagtail.models import Page, ReferenceIndex
 
     from villages.models import MapPage
@@ -177,7 +179,8 @@ def pages_showing(page):
     ).values_list("object_id", flat=True)
     related = Page.objects.filter(pk__in=[int(pk) for pk in referring if pk.isdigit()])
     ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
-    return [page, *ancestors, *related, *MapPage.objects.all()]
+    translations = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    return [page, *translations, *ancestors, *related, *MapPage.objects.all()]
 
 
 def forget_page(page):

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests.catalogue.factories import product_for_sale
+from tests.pages.factories import translate
 from tests.villages.factories import VillagePageFactory
 
 
@@ -144,3 +145,17 @@ def test_a_page_cached_over_https_never_skips_the_redirect_of_plain_http(
 
     assert plain.status_code == 301
     assert plain["Location"].startswith("https://")
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_clears_its_translations(client, home, page_cache):
+    # Translations show what only the source page holds (an experience's sessions, say), so a
+    # publish of the Vietnamese page must not leave the English copy stale.
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    english = translate(village, "en", title="Na Phieng incense village")
+    assert client.get(english.url)["X-Page-Cache"] == "miss"
+    assert client.get(english.url)["X-Page-Cache"] == "hit"
+
+    village.save_revision().publish()
+
+    assert client.get(english.url)["X-Page-Cache"] == "miss"
