@@ -27,6 +27,13 @@ class ProductDetailView(OscarProductDetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("producer", "village")
 
+    def send_signal(self, request, response, product):
+        # For an anonymous visitor, Oscar's "product viewed" signal would set the recently-viewed
+        # cookie (a list our pages never show) and count a view: either stops the page from being
+        # kept in the page cache, which serves later visitors without running this view at all.
+        if request.user.is_authenticated:
+            super().send_signal(request, response, product)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object

@@ -1,8 +1,10 @@
 """The page cache: whole pages kept for anonymous visitors, dropped when what they show changes.
 
 A response is kept only when the visitor is anonymous in every way (no session, basket or messages
-cookie), the view is one of the public pages named in PAGE_CACHE_VIEWS, and the page neither sets a
-cookie nor carries a CSRF token: a form's token belongs to one visitor and is never shared.
+cookie), the view is one of the public pages named in GROUPS, and the page sets no cookie but the
+CSRF one. A form's CSRF token belongs to one visitor, so the kept copy holds a slot instead of the
+token, and each visitor served from the cache gets a token of their own there (and the CSRF cookie
+that goes with it), as Django's CSRF middleware would have given them.
 
 Each cached page sits under a *generation*: a token per address (a Wagtail page, a product) or per
 group of addresses (the shop's listings, search results). Changing a page, a price or a stock level
@@ -11,17 +13,24 @@ again (they expire on their own after PAGE_CACHE_SECONDS).
 """
 
 import hashlib
+import re
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import translation
 
 HEADER = "X-Page-Cache"
+# A form's token in a rendered page, and what stands in its place in the kept copy.
+TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+TOKEN_SLOT = b"page-cache-csrf-token-slot"
 # Views whose pages are shared by every anonymous visitor, with the generation group they use
 # (None: a generation of their own address).
 GROUPS = {
     "wagtail_serve": None,
+    "catalogue:detail": None,
     "catalogue:index": "catalogue",
     "catalogue:category": "catalogue",
     "catalogue:village": "catalogue",
@@ -109,6 +118,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
         # Static files and uploads are served by WhiteNoise or the web server, never from here.
         self.files = tuple(prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix)
+        # Gives a visitor served from the cache a CSRF token and cookie, as it would have.
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
         if (
@@ -122,25 +133,42 @@ class PageCacheMiddleware:
         cached = _lookup(request)
         if cached is not None:
             cached[HEADER] = "hit"
-            return cached
+            return self._with_own_token(request, cached)
         response = self.get_response(request)
         cacheable, group = _group_of(request)
-        if cacheable and self._shareable(request, response):
+        if cacheable and self._shareable(response):
             _cache().set(_route_key(request), group or "", _timeout())
-            _cache().set(_page_key(request, group), response, _timeout())
+            _cache().set(_page_key(request, group), shared_copy(response), _timeout())
             response[HEADER] = "miss"
         return response
 
+    def _with_own_token(self, request, response):
+        if TOKEN_SLOT not in response.content:
+            return response
+        self.csrf.process_request(request)  # the visitor's own secret, from their cookie
+        response.content = response.content.replace(TOKEN_SLOT, get_token(request).encode())
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return self.csrf.process_response(request, response)  # sets or renews the cookie
+
     @staticmethod
-    def _shareable(request, response):
+    def _shareable(response):
         return (
             response.status_code == 200
             and not response.streaming
-            and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
             and "private" not in response.get("Cache-Control", "")
             and "no-store" not in response.get("Cache-Control", "")
         )
+
+
+def shared_copy(response):
+    """What every visitor may be given: the page without its CSRF cookie, a slot for each token."""
+    content = TOKEN_FIELD.sub(rb"\g<1>" + TOKEN_SLOT + rb"\g<2>", response.content)
+    shared = HttpResponse(content, status=response.status_code, headers=dict(response.items()))
+    if shared.has_header("Content-Length"):
+        shared["Content-Length"] = str(len(content))
+    return shared
 
 
 # --- Invalidation ----------------------------------------------------------------------------

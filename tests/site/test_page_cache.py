@@ -1,9 +1,12 @@
 """Anonymous visitors get public pages from the cache; a change shows on the very next visit."""
 
+import re
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 import pytest
 
@@ -79,8 +82,8 @@ def test_a_price_change_shows_on_the_next_anonymous_visit(client, home, page_cac
     product = product_for_sale(title="Hoa hồi khô", price=125000)
     client.get("/catalogue/")
     assert client.get("/catalogue/")["X-Page-Cache"] == "hit"
-    # The product page itself is never kept (its basket form carries a CSRF token).
     assert "125.000" in Client().get(product.get_absolute_url()).content.decode()
+    assert Client().get(product.get_absolute_url())["X-Page-Cache"] == "hit"
 
     record = product.stockrecords.get()
     record.price = 99000
@@ -89,7 +92,9 @@ def test_a_price_change_shows_on_the_next_anonymous_visit(client, home, page_cac
     listing = client.get("/catalogue/")
     assert listing["X-Page-Cache"] == "miss"
     assert "99.000" in listing.content.decode()
-    assert "99.000" in Client().get(product.get_absolute_url()).content.decode()
+    page = Client().get(product.get_absolute_url())
+    assert page["X-Page-Cache"] == "miss"
+    assert "99.000" in page.content.decode()
 
 
 @pytest.mark.django_db
@@ -122,14 +127,45 @@ def test_signed_in_visitors_and_baskets_are_never_served_from_the_cache(
     assert "X-Page-Cache" not in client.get(village.url)
 
 
+def csrf_token_in(response):
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+    return found.group(1)
+
+
 @pytest.mark.django_db
-def test_pages_with_a_csrf_token_or_a_cookie_are_not_kept(client, home, page_cache):
+def test_a_product_page_is_kept_and_each_visitor_gets_a_token_of_their_own(home, page_cache):
+    product = product_for_sale(title="Hoa hồi khô")
+    first_visitor = Client(enforce_csrf_checks=True)
+    first = first_visitor.get(product.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+
+    second_visitor = Client(enforce_csrf_checks=True)
+    second = second_visitor.get(product.get_absolute_url())
+
+    assert second["X-Page-Cache"] == "hit"
+    token = csrf_token_in(second)
+    assert token != csrf_token_in(first), "one visitor's token is never shown to another"
+    assert "csrftoken" in second.cookies
+    assert int(second["Content-Length"]) == len(second.content)
+    added = second_visitor.post(
+        reverse("basket:add", kwargs={"pk": product.pk}),
+        {"quantity": 1, "csrfmiddlewaretoken": token},
+    )
+    assert added.status_code == 302, "the token given from the cache is accepted"
+    assert second_visitor.get(reverse("basket:summary")).context["basket"].num_items == 1
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_csrf_cookie_keeps_it_on_a_cached_page(home, page_cache):
     product = product_for_sale()
-    response = client.get(product.get_absolute_url())
-    assert response.status_code == 200
-    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
-    assert "X-Page-Cache" not in response
-    assert "X-Page-Cache" not in client.get(product.get_absolute_url())
+    Client().get(product.get_absolute_url())
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.cookies["csrftoken"] = "a" * 32
+
+    response = visitor.get(product.get_absolute_url())
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.cookies["csrftoken"].value == "a" * 32
 
 
 @pytest.mark.django_db
