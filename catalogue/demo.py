@@ -17,6 +17,7 @@ from villages.models import VillagePage
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
+Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
 Partner = get_model("partner", "Partner")
@@ -133,6 +134,16 @@ PRODUCTS = [
     ),
 ]
 
+# The categories of PRODUCTS, by Vietnamese name: English and Chinese names.
+CATEGORY_NAMES = {
+    "Đặc sản": ("Specialities", "特产"),
+    "Tinh dầu và gia vị": ("Essential oils and spices", "精油与香料"),
+    "Rượu": ("Rice spirits", "米酒"),
+    "Thực phẩm khô": ("Dried foods", "干货"),
+    "Hương": ("Incense", "香"),
+    "Dệt may": ("Textiles", "纺织品"),
+    "Thủ công mỹ nghệ": ("Handicrafts", "手工艺品"),
+}
 
 # By product number: village slug, craft, OCOP (stars, certificate date) or None, geographical
 # indication, collective trademark, English and Chinese title and description.
@@ -284,6 +295,7 @@ def load(demo):
             picture,
             description,
         )
+    _translate_categories()
     villages = {
         page.slug: page
         for page in VillagePage.objects.filter(locale__language_code="vi", is_sample=True)
@@ -301,6 +313,22 @@ def load(demo):
         f"Products: {Product.objects.filter(is_sample=True).count()} ({made} new), "
         f"batches: {batches} new"
     )
+
+
+def _translate_categories():
+    """English and Chinese names of the sample categories, where they have none yet."""
+    leaves = {create_from_breadcrumbs(spec[1]) for spec in PRODUCTS}
+    for category in {node for leaf in leaves for node in leaf.get_ancestors_and_self()}:
+        english, chinese = CATEGORY_NAMES[category.name]
+        names = {
+            field: name
+            for field, name in (("name_en", english), ("name_zh_hans", chinese))
+            if not getattr(category, field)
+        }
+        if names:
+            # Not save(): that re-indexes each product of the category, and search.demo rebuilds
+            # the whole index after this step anyway.
+            Category.objects.filter(pk=category.pk).update(**names)
 
 
 def _vietnam():

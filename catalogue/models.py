@@ -15,11 +15,20 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
 from pages.text import slugify
 
 OCOP_VALIDITY_MONTHS = 36
+
+# The fields holding a translation of a Vietnamese field end with their language's suffix.
+TRANSLATION_SUFFIXES = {"en": "_en", "zh-hans": "_zh_hans"}
+
+
+def translation_of(instance, field):
+    """`instance.<field>` translated into the active language: "" in Vietnamese or untranslated."""
+    suffix = TRANSLATION_SUFFIXES.get((get_language() or "").lower())
+    return getattr(instance, field + suffix) if suffix else ""
 
 
 def add_months(day, months):
@@ -52,6 +61,21 @@ def normalize_gtin(value):
 
 def validate_gtin(value):
     normalize_gtin(value)
+
+
+class Category(AbstractCategory):
+    """A shop category, its name translated: Oscar's `name` holds the Vietnamese one."""
+
+    name_en = models.CharField(_("name in English"), max_length=255, blank=True)
+    name_zh_hans = models.CharField(_("name in Chinese"), max_length=255, blank=True)
+
+    def get_name(self):
+        """The name in the active language, the Vietnamese one where it is not translated."""
+        return translation_of(self, "name") or self.name
+
+    def get_meta_title(self):
+        # Oscar's meta title is Vietnamese: an English or Chinese visitor reads the translated name.
+        return translation_of(self, "name") or super().get_meta_title()
 
 
 class Product(AbstractProduct):
@@ -150,8 +174,7 @@ class Product(AbstractProduct):
     # --- the visitor's language -----------------------------------------------------------
 
     def _translated(self, field):
-        suffix = {"en": "_en", "zh-hans": "_zh_hans"}.get((get_language() or "").lower())
-        return (getattr(self, field + suffix) if suffix else "") or getattr(self, field)
+        return translation_of(self, field) or getattr(self, field)
 
     def get_title(self):
         """The title in the active language, the Vietnamese one where it is not translated."""

@@ -50,6 +50,8 @@ class ProductAdapter(Adapter):
         "partner.StockRecord": lambda record: [record.product_id],
         "catalogue.ProductCategory": lambda link: [link.product_id],
         "catalogue.ProductImage": lambda image: [image.product_id],
+        # The category facet holds the names of the product's own categories.
+        "catalogue.Category": lambda category: category.product_set.values_list("pk", flat=True),
     }
 
     def queryset(self):
@@ -90,7 +92,9 @@ class ProductAdapter(Adapter):
                 facets = {
                     **listing_keys,
                     "ocop_stars": [str(stars)] if (stars := ocop_stars(product)) else [],
-                    "category": sorted({category.name for category in product.categories.all()}),
+                    "category": sorted(
+                        {category.get_name() for category in product.categories.all()}
+                    ),
                     "village": [village] if (village := village_name(product)) else [],
                     "producer": [producer.name] if producer else [],
                     "price_band": [price_band(price)] if price is not None else [],

@@ -136,7 +136,7 @@ class ProductCategoryView(ProductListView):
         return {"category_path": [self.category.path]}
 
     def get_summary(self):
-        return self.category.name
+        return self.category.get_name()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,4 +1,4 @@
-"""Oscar's dashboard product form, with our translations, OCOP rating, origin and producer."""
+"""Oscar's dashboard product and category forms, with our translations, OCOP rating and origin."""
 
 from django import forms
 from django.db.models import Q
@@ -80,3 +80,12 @@ class ProductForm(base_forms.ProductForm):
 
     def _in_section(self, field):
         return field.name in self.translation_fields or field.name in self.origin_fields
+
+
+class CategoryForm(base_forms.CategoryForm):
+    """Oscar's category form, with the name in English and Chinese beside the Vietnamese one."""
+
+    class Meta(base_forms.CategoryForm.Meta):
+        fields = ["name", "name_en", "name_zh_hans"] + [
+            name for name in base_forms.CategoryForm.Meta.fields if name != "name"
+        ]

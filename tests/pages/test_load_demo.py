@@ -10,7 +10,7 @@ import pytest
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from catalogue.models import Product
+from catalogue.models import Category, Product
 from pages.models import HomePage
 from tours.models import TourPage
 from villages.models import GeoparkSitePage, VillagePage
@@ -34,6 +34,26 @@ def test_demo_twice_adds_nothing(demo):
     before = counts()
     call_command("load_demo", stdout=StringIO())
     assert counts() == before
+
+
+def test_demo_names_its_categories_in_english_and_chinese_and_run_again_keeps_them(demo, client):
+    # A database loaded before categories were translated, and a name an editor changed since.
+    Category.objects.filter(name="Dệt may").update(name_en="", name_zh_hans="")
+    Category.objects.filter(name="Hương").update(name_en="Incense sticks")
+
+    call_command("load_demo", stdout=StringIO())
+
+    names = {
+        category.name: (category.name_en, category.name_zh_hans)
+        for category in Category.objects.all()
+    }
+    assert names["Dệt may"] == ("Textiles", "纺织品")
+    assert names["Đặc sản"] == ("Specialities", "特产")
+    assert names["Hương"] == ("Incense sticks", "香")
+    assert all(english and chinese for english, chinese in names.values())
+    # The index search.demo built names them too: the listings' category facet.
+    assert "?category=Textiles" in client.get("/en/catalogue/").content.decode()
+    assert ">纺织品</a>" in client.get("/zh-hans/catalogue/").content.decode()
 
 
 def test_demo_is_all_sample_content(demo):
