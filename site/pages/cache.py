@@ -1,7 +1,7 @@
 """The page cache: whole pages kept for anonymous visitors, dropped when what they show changes.
 
 A response is kept only when the visitor is anonymous in every way (no session, basket or messages
-cookie), the view is one of the public pages named in GROUPS, and the page sets no cookie but the
+cookie), the view is one of the public pages named in GENERATIONS, and the page sets no cookie but the
 CSRF one. A form's CSRF token belongs to one visitor, so the kept copy holds a slot instead of the
 token, and each visitor served from the cache gets a token of their own there (and the CSRF cookie
 that goes with it), as Django's CSRF middleware would have given them.
@@ -26,20 +26,24 @@ HEADER = "X-Page-Cache"
 # A form's token in a rendered page, and what stands in its place in the kept copy.
 TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 TOKEN_SLOT = b"page-cache-csrf-token-slot"
-# Views whose pages are shared by every anonymous visitor, with the generation group they use
-# (None: a generation of their own address).
-GROUPS = {
-    "wagtail_serve": None,
-    "catalogue:detail": None,
-    "catalogue:index": "catalogue",
-    "catalogue:category": "catalogue",
-    "catalogue:village": "catalogue",
-    "catalogue:producer": "catalogue",
-    "catalogue:ocop": "catalogue",
-    "catalogue:ocop-stars": "catalogue",
-    "search:search": "search",
-    "search:suggest": "search",
+# Views whose pages are shared by every anonymous visitor, with the generations their copies are
+# kept under: "path" (the page's own address) and named groups. A copy is read only while every
+# one of its generations is unchanged.
+GENERATIONS = {
+    "wagtail_serve": ("path",),
+    # A product page also shows its village, the tours through it, its producer and categories:
+    # any publish (group "pages") drops it, as does a change to the product itself (its path).
+    "catalogue:detail": ("path", "pages"),
+    "catalogue:index": ("catalogue",),
+    "catalogue:category": ("catalogue",),
+    "catalogue:village": ("catalogue",),
+    "catalogue:producer": ("catalogue",),
+    "catalogue:ocop": ("catalogue",),
+    "catalogue:ocop-stars": ("catalogue",),
+    "search:search": ("search",),
+    "search:suggest": ("search",),
 }
+GROUP_NAMES = sorted({name for names in GENERATIONS.values() for name in names} - {"path"})
 
 
 def _cache():
@@ -64,13 +68,18 @@ def _private(request):
     return any(name in request.COOKIES for name in names)
 
 
-def _generation_name(request, group):
-    return f"group:{group}" if group else f"path:{request.path}"
+def _generation_keys(request):
+    """The cache key of every generation this address could be kept under."""
+    return {
+        "path": _generation_key(f"path:{request.path}"),
+        **{group: _generation_key(f"group:{group}") for group in GROUP_NAMES},
+    }
 
 
-def _page_key(request, group, generation=None):
-    if generation is None:
-        generation = _cache().get(_generation_key(_generation_name(request, group)), "0")
+def _page_key(request, names, found):
+    """The key of this address's copy under the current values of its generations `names`."""
+    keys = _generation_keys(request)
+    generation = ".".join(found.get(keys[name], "0") for name in names)
     query = hashlib.md5(request.META.get("QUERY_STRING", "").encode()).hexdigest()
     # The scheme is part of the key: a copy made over HTTPS is never served to a plain-HTTP
     # request, which the security middleware must still redirect.
@@ -82,33 +91,33 @@ def _page_key(request, group, generation=None):
 def _lookup(request):
     """The cached response for this request, or None: two round trips to the cache.
 
-    The first fetches the address's view group and every generation it may be under at once
-    (its own address's and each group's); the second, the page itself.
+    The first fetches which generations the address is kept under, together with every
+    generation it could be (its own address's and each group's); the second, the page itself.
     """
     cache = _cache()
     route_key = _route_key(request)
-    candidates = {
-        _generation_key(_generation_name(request, group))
-        for group in [None, *{group for group in GROUPS.values() if group}]
-    }
-    found = cache.get_many([route_key, *candidates])
-    group = found.get(route_key)
-    if group is None:
+    found = cache.get_many([route_key, *_generation_keys(request).values()])
+    names = found.get(route_key)
+    if not isinstance(names, tuple):  # nothing kept (or a key from before this scheme)
         return None
-    generation = found.get(_generation_key(_generation_name(request, group or None)), "0")
-    return cache.get(_page_key(request, group or None, generation))
+    return cache.get(_page_key(request, names, found))
+
+
+def _store(request, names, response):
+    cache = _cache()
+    found = cache.get_many(list(_generation_keys(request).values()))
+    cache.set(_route_key(request), names, _timeout())
+    cache.set(_page_key(request, names, found), shared_copy(response), _timeout())
 
 
 def _route_key(request):
     return f"pagecache:route:{request.path}"
 
 
-def _group_of(request):
+def _generations_of(request):
+    """The generations the view that answered keeps its pages under, or None: not kept."""
     match = getattr(request, "resolver_match", None)
-    if match is None:
-        return False, None
-    name = match.view_name
-    return name in GROUPS, GROUPS.get(name)
+    return GENERATIONS.get(match.view_name) if match is not None else None
 
 
 class PageCacheMiddleware:
@@ -135,10 +144,9 @@ class PageCacheMiddleware:
             cached[HEADER] = "hit"
             return self._with_own_token(request, cached)
         response = self.get_response(request)
-        cacheable, group = _group_of(request)
-        if cacheable and self._shareable(response):
-            _cache().set(_route_key(request), group or "", _timeout())
-            _cache().set(_page_key(request, group), shared_copy(response), _timeout())
+        names = _generations_of(request)
+        if names is not None and self._shareable(response):
+            _store(request, names, response)
             response[HEADER] = "miss"
         return response
 
@@ -213,7 +221,7 @@ def pages_showing(page):
 
 def forget_page(page):
     forget_paths(page_path(each) for each in pages_showing(page))
-    forget_groups("search")
+    forget_groups("search", "pages")
 
 
 def forget_product(product):
@@ -248,8 +256,14 @@ def _on_product_change(sender, instance, **kwargs):
 
 
 def _on_stock_change(sender, instance, **kwargs):
+    # A stock record, or a production batch: both are shown on their product's page.
     if instance.product_id:
         forget_product(instance.product)
+
+
+def _on_shop_wide_change(sender, instance, **kwargs):
+    # A producer's or a category's name shows on product pages, listings and search results.
+    forget_groups("catalogue", "search", "pages")
 
 
 def connect():
@@ -266,3 +280,10 @@ def connect():
     post_delete.connect(_on_product_change, sender=product, dispatch_uid="pagecache-product-del")
     post_save.connect(_on_stock_change, sender=stockrecord, dispatch_uid="pagecache-stock")
     post_delete.connect(_on_stock_change, sender=stockrecord, dispatch_uid="pagecache-stock-del")
+    batch = get_model("catalogue", "Batch")
+    post_save.connect(_on_stock_change, sender=batch, dispatch_uid="pagecache-batch")
+    post_delete.connect(_on_stock_change, sender=batch, dispatch_uid="pagecache-batch-del")
+    for model in (get_model("partner", "Partner"), get_model("catalogue", "Category")):
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(_on_shop_wide_change, sender=model, dispatch_uid=uid)
+        post_delete.connect(_on_shop_wide_change, sender=model, dispatch_uid=uid + "-del")

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.catalogue.factories import product_for_sale
+from tests.catalogue.factories import BatchFactory, product_for_sale
 from tests.pages.factories import translate
 from tests.villages.factories import VillagePageFactory
 
@@ -195,3 +195,26 @@ def test_publishing_a_page_clears_its_translations(client, home, page_cache):
     village.save_revision().publish()
 
     assert client.get(english.url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_kept_product_page_is_dropped_when_its_village_or_its_batches_change(home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    product = product_for_sale(title="Hương quế", village=village)
+    url = product.get_absolute_url()
+    Client().get(url)
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+
+    village.title = "Làng hương Nà Phiêng mới"
+    village.save_revision().publish()
+
+    page = Client().get(url)
+    assert page["X-Page-Cache"] == "miss", "the product page names its village"
+    assert "Làng hương Nà Phiêng mới" in page.content.decode()
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+
+    BatchFactory(product=product, lot_code="NP-2026-11")
+
+    page = Client().get(url)
+    assert page["X-Page-Cache"] == "miss", "the product page lists its latest batches"
+    assert "NP-2026-11" in page.content.decode()
