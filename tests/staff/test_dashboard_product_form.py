@@ -170,8 +170,9 @@ def test_the_form_groups_translations_and_ocop_and_offers_live_vietnamese_villag
     villages = list(form.fields["village"].queryset)
     assert villages == [village], "the Vietnamese live page only: no English copy, no draft"
     html = response.content.decode()
-    assert 'href="#product_translations"' in html
-    assert 'href="#product_origin"' in html
+    assert html.count('href="#product_translations"') == 1, "one tab per section"
+    assert html.count('href="#product_origin"') == 1
+    assert html.count('id="product_origin"') == 1
     assert "Làng hồi Văn Quan" in html
 
 

@@ -148,7 +148,10 @@ SITE_ID = 1
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "themes" / "templates"],
+        # Our templates come from the `themes` app, listed before Wagtail's and Oscar's apps. Not
+        # in DIRS as well: found twice, a template that extends its Oscar namesake would extend
+        # itself once more and repeat every `{{ block.super }}`.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
