@@ -617,6 +617,21 @@ class ExperienceListView(ProducerMixin, TemplateView):
         return super().get_context_data(experiences=experiences, **kwargs)
 
 
+def save_session(request, form, change, success):
+    """Make `change(starts_at, seats)` from a valid form; the redirect to the list, or None
+    (the form then carries the errors, the schedule's refusals included)."""
+    if form.is_valid():
+        try:
+            change(form.cleaned_data["starts_at"], form.cleaned_data["seats"])
+        except SessionRefused as refusal:
+            form.add_error(refusal.field, refusal.message)
+        else:
+            messages.success(request, success)
+            return redirect("producer:experience-list")
+    messages.error(request, _("Nothing was saved: please correct what is marked below."))
+    return None
+
+
 class SessionCreateView(ProducerMixin, TemplateView):
     """A new session: on sale at once (no editor's approval, like price and stock)."""
 
@@ -631,28 +646,17 @@ class SessionCreateView(ProducerMixin, TemplateView):
     def post(self, request, pk):
         experience = get_object_or_404(self.experiences(), pk=pk)
         form = SessionForm(request.POST)
-        if form.is_valid():
-            try:
-                add_session(
-                    experience,
-                    request.user,
-                    form.cleaned_data["starts_at"],
-                    form.cleaned_data["seats"],
-                )
-            except SessionRefused as refusal:
-                form.add_error(refusal.field, refusal.message)
-            else:
-                messages.success(
-                    request,
-                    _("Session added. Visitors can book it now.")
-                    if experience.live
-                    else _(
-                        "Session added. Visitors see it once an editor publishes the experience."
-                    ),
-                )
-                return redirect("producer:experience-list")
-        messages.error(request, _("Nothing was saved: please correct what is marked below."))
-        return self.render_to_response(self.get_context_data(experience=experience, form=form))
+        done = save_session(
+            request,
+            form,
+            lambda starts_at, seats: add_session(experience, request.user, starts_at, seats),
+            _("Session added. Visitors can book it now.")
+            if experience.live
+            else _("Session added. Visitors see it once an editor publishes the experience."),
+        )
+        return done or self.render_to_response(
+            self.get_context_data(experience=experience, form=form)
+        )
 
 
 class SessionEditView(ProducerMixin, TemplateView):
@@ -690,28 +694,15 @@ class SessionEditView(ProducerMixin, TemplateView):
         if session is None:
             return redirect("producer:experience-list")
         form = SessionForm(request.POST, booked=session.booked)
-        if form.is_valid():
-            try:
-                change_session(
-                    session,
-                    request.user,
-                    form.cleaned_data["starts_at"],
-                    form.cleaned_data["seats"],
-                )
-            except SessionRefused as refusal:
-                form.add_error(refusal.field, refusal.message)
-            else:
-                messages.success(
-                    request,
-                    _("Session saved. Visitors see the change now.")
-                    if session.experience.live
-                    else _(
-                        "Session saved. Visitors see it once an editor publishes the experience."
-                    ),
-                )
-                return redirect("producer:experience-list")
-        messages.error(request, _("Nothing was saved: please correct what is marked below."))
-        return self.render_to_response(self.get_context_data(session=session, form=form))
+        done = save_session(
+            request,
+            form,
+            lambda starts_at, seats: change_session(session, request.user, starts_at, seats),
+            _("Session saved. Visitors see the change now.")
+            if session.experience.live
+            else _("Session saved. Visitors see it once an editor publishes the experience."),
+        )
+        return done or self.render_to_response(self.get_context_data(session=session, form=form))
 
 
 class SessionCancelView(SessionEditView):
