@@ -9,6 +9,8 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from . import changes  # noqa: F401  (what a change of a product touches)
+
         self.village_view = get_class("catalogue.views", "VillageProductsView")
         self.producer_view = get_class("catalogue.views", "ProducerProductsView")
         self.ocop_view = get_class("catalogue.views", "OcopProductsView")

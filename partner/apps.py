@@ -15,4 +15,6 @@ class PartnerConfig(apps.PartnerConfig):
 
     def ready(self):
         super().ready()
+        from . import changes  # noqa: F401  (what a change of stock or a producer touches)
+
         user_logged_in.connect(remember_producer, dispatch_uid="partner.remember_producer")

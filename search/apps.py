@@ -11,11 +11,9 @@ class SearchConfig(apps.SearchConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
-        from . import adapters  # noqa: F401  (registers today's searchable kinds)
-        from .signals import connect
+        from . import adapters, signals  # noqa: F401  (today's searchable kinds; the subscriber)
         from .views import SearchView, SuggestView
 
-        connect()
         self.search_view = SearchView
         self.suggest_view = SuggestView
 

@@ -2,7 +2,9 @@
 
 An adapter turns one object (a product, a page) into the `Item`s the backends index — one per
 language it is shown in — or into none when it must not be found (unpublished, private, not for
-sale). Adding a kind of item (events, experiences…) is a matter of registering one more adapter.
+sale). Adding a kind of item (events, experiences…) is a matter of registering one more adapter. Which
+changes re-index an object is not said here but where its model's app registers what its changes
+touch (pages/changes.py).
 """
 
 from dataclasses import dataclass, field
@@ -56,8 +58,6 @@ class Adapter:
     label = ""
     model = ""  # "app_label.ModelName"
     facets = ()
-    # Other models whose changes change this kind's items: {"app.Model": function(instance) → pks}
-    watch = {}
 
     def get_model(self):
         return apps.get_model(self.model)

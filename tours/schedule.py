@@ -25,6 +25,8 @@ from django.utils.translation import ngettext
 
 from oscar.core.loading import get_model
 
+from pages import changes
+
 from .booking import seats_taken, sync_session_products, ticket_product
 from .models import ExperiencePage, ExperienceSession
 
@@ -122,7 +124,8 @@ def _refuse_twin(page, starts_at, other_than=None):
 
 def _carry(page, user, session=None, removed=None):
     """Put the change already made to the live rows into the revisions (see the module's doc)."""
-    transaction.on_commit(lambda: _forget_cached_copies(page))
+    # The live rows changed without a publish: the page (and its translations) changed.
+    changes.record(page)
     if page.live and not page.has_unpublished_changes and not page.workflow_in_progress:
         # The latest revision is the live page itself, whose rows already hold the change.
         revision = page.save_revision(user=user, log_action=True, clean=False)
@@ -160,11 +163,3 @@ def _apply(target, session, removed):
         session.product_id,
     )
     target.sessions.add(item)
-
-
-def _forget_cached_copies(page):
-    # After the commit: forgotten earlier, a page could be cached again from the old rows.
-    from pages.cache import forget_page
-
-    for each in page.get_translations(inclusive=True):
-        forget_page(each)

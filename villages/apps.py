@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class VillagesConfig(AppConfig):
     name = "villages"
     verbose_name = _("Villages and the Geopark")
+
+    def ready(self):
+        from . import changes  # noqa: F401  (what a change of a page touches: the map)

@@ -7,6 +7,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from .cache import connect
+        from . import cache  # noqa: F401  (the page cache subscribes to the change event)
+        from .changes import connect
 
         connect()

@@ -9,7 +9,8 @@ that goes with it), as Django's CSRF middleware would have given them.
 Each cached page sits under a *generation*: a token per address (a Wagtail page, a product) or per
 group of addresses (the shop's listings, search results). Changing a page, a price or a stock level
 replaces the generations of exactly the addresses that show it, so their old copies are never read
-again (they expire on their own after PAGE_CACHE_SECONDS).
+again (they expire on their own after PAGE_CACHE_SECONDS). Which addresses show a change is not
+decided here: the cache follows the change event, after the commit (pages/changes.py).
 """
 
 import hashlib
@@ -18,9 +19,11 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils import translation
+
+from .changes import content_changed, shown_at
 
 HEADER = "X-Page-Cache"
 # A form's token in a rendered page, and what stands in its place in the kept copy.
@@ -29,19 +32,21 @@ TOKEN_SLOT = b"page-cache-csrf-token-slot"
 # Views whose pages are shared by every anonymous visitor, with the generations their copies are
 # kept under: "path" (the page's own address) and named groups. A copy is read only while every
 # one of its generations is unchanged.
+# Every copy is also kept under "tree": a page moved, renamed, deleted or made private can change
+# any address and any menu, so such a change drops them all.
 GENERATIONS = {
-    "wagtail_serve": ("path",),
+    "wagtail_serve": ("tree", "path"),
     # A product page also shows its village, the tours through it, its producer and categories:
     # any publish (group "pages") drops it, as does a change to the product itself (its path).
-    "catalogue:detail": ("path", "pages"),
-    "catalogue:index": ("catalogue",),
-    "catalogue:category": ("catalogue",),
-    "catalogue:village": ("catalogue",),
-    "catalogue:producer": ("catalogue",),
-    "catalogue:ocop": ("catalogue",),
-    "catalogue:ocop-stars": ("catalogue",),
-    "search:search": ("search",),
-    "search:suggest": ("search",),
+    "catalogue:detail": ("tree", "path", "pages"),
+    "catalogue:index": ("tree", "catalogue"),
+    "catalogue:category": ("tree", "catalogue"),
+    "catalogue:village": ("tree", "catalogue"),
+    "catalogue:producer": ("tree", "catalogue"),
+    "catalogue:ocop": ("tree", "catalogue"),
+    "catalogue:ocop-stars": ("tree", "catalogue"),
+    "search:search": ("tree", "search"),
+    "search:suggest": ("tree", "search"),
 }
 GROUP_NAMES = sorted({name for names in GENERATIONS.values() for name in names} - {"path"})
 
@@ -89,7 +94,7 @@ def _page_key(request, names, found):
 
 
 def _lookup(request):
-    """The cached response for this request, or None: two round trips to the cache.
+    """The cached response for this request (or None), and the generations found: two round trips.
 
     The first fetches which generations the address is kept under, together with every
     generation it could be (its own address's and each group's); the second, the page itself.
@@ -99,13 +104,15 @@ def _lookup(request):
     found = cache.get_many([route_key, *_generation_keys(request).values()])
     names = found.get(route_key)
     if not isinstance(names, tuple):  # nothing kept (or a key from before this scheme)
-        return None
-    return cache.get(_page_key(request, names, found))
+        return None, found
+    return cache.get(_page_key(request, names, found)), found
 
 
-def _store(request, names, response):
+def _store(request, names, found, response):
+    """Keep the page under the generations read *before* it was rendered: if a change committed
+    meanwhile, its generations are already newer, and this copy (perhaps of the old content) is
+    never read."""
     cache = _cache()
-    found = cache.get_many(list(_generation_keys(request).values()))
     cache.set(_route_key(request), names, _timeout())
     cache.set(_page_key(request, names, found), shared_copy(response), _timeout())
 
@@ -139,14 +146,14 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         # Which view answers is known only after URL resolution; the group is remembered per address.
-        cached = _lookup(request)
+        cached, found = _lookup(request)
         if cached is not None:
             cached[HEADER] = "hit"
             return self._with_own_token(request, cached)
         response = self.get_response(request)
         names = _generations_of(request)
         if names is not None and self._shareable(response):
-            _store(request, names, response)
+            _store(request, names, found, response)
             response[HEADER] = "miss"
         return response
 
@@ -179,7 +186,7 @@ def shared_copy(response):
     return shared
 
 
-# --- Invalidation ----------------------------------------------------------------------------
+# --- Invalidation: the subscriber of the change event (pages/changes.py) ------------------------
 
 
 def forget_paths(paths):
@@ -196,94 +203,11 @@ def forget_groups(*groups):
         cache.set(_generation_key(f"group:{group}"), uuid.uuid4().hex, None)
 
 
-def page_path(page):
-    parts = page.get_url_parts()
-    return parts[2] if parts else None
-
-
-def pages_showing(page):
-    """The page and its translations (they show what only the source page holds, such as an
-    experience's sessions), the index pages and home above it, the map, and the pages that refer
-    to it."""
-    from wagtail.models import Page, ReferenceIndex
-
-    from villages.models import MapPage
-
-    page_type = ReferenceIndex._get_base_content_type(Page)
-    referring = ReferenceIndex.objects.filter(
-        to_content_type=page_type, to_object_id=str(page.pk), base_content_type=page_type
-    ).values_list("object_id", flat=True)
-    related = Page.objects.filter(pk__in=[int(pk) for pk in referring if pk.isdigit()])
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
-    translations = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
-    return [page, *translations, *ancestors, *related, *MapPage.objects.all()]
-
-
-def forget_page(page):
-    forget_paths(page_path(each) for each in pages_showing(page))
-    forget_groups("search", "pages")
-
-
-def forget_product(product):
-    """A price, stock or detail changed: the product page and every page that lists it."""
-    from pages.models import HomePage
-    from villages.models import ShowroomPage, VillagePage
-
-    paths = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            paths.append(product.get_absolute_url())
-    pages = list(HomePage.objects.all())
-    if product.village_id:
-        pages += VillagePage.objects.filter(translation_key=product.village.translation_key)
-    showrooms = ShowroomPage.objects.filter(products=product)
-    pages += ShowroomPage.objects.filter(translation_key__in=showrooms.values("translation_key"))
-    paths += [page_path(page) for page in pages]
-    forget_paths(paths)
-    forget_groups("catalogue", "search")
-
-
-# --- Signals ---------------------------------------------------------------------------------
-
-
-def _on_page_change(sender, instance, **kwargs):
-    forget_page(instance)
-
-
-def _on_product_change(sender, instance, **kwargs):
-    if getattr(instance, "pk", None):
-        forget_product(instance)
-
-
-def _on_stock_change(sender, instance, **kwargs):
-    # A stock record, or a production batch: both are shown on their product's page.
-    if instance.product_id:
-        forget_product(instance.product)
-
-
-def _on_shop_wide_change(sender, instance, **kwargs):
-    # A producer's or a category's name shows on product pages, listings and search results.
-    forget_groups("catalogue", "search", "pages")
-
-
-def connect():
-    from django.db.models.signals import post_delete, post_save
-
-    from oscar.core.loading import get_model
-    from wagtail.signals import page_published, page_unpublished
-
-    page_published.connect(_on_page_change, dispatch_uid="pagecache-published")
-    page_unpublished.connect(_on_page_change, dispatch_uid="pagecache-unpublished")
-    product = get_model("catalogue", "Product")
-    stockrecord = get_model("partner", "StockRecord")
-    post_save.connect(_on_product_change, sender=product, dispatch_uid="pagecache-product")
-    post_delete.connect(_on_product_change, sender=product, dispatch_uid="pagecache-product-del")
-    post_save.connect(_on_stock_change, sender=stockrecord, dispatch_uid="pagecache-stock")
-    post_delete.connect(_on_stock_change, sender=stockrecord, dispatch_uid="pagecache-stock-del")
-    batch = get_model("catalogue", "Batch")
-    post_save.connect(_on_stock_change, sender=batch, dispatch_uid="pagecache-batch")
-    post_delete.connect(_on_stock_change, sender=batch, dispatch_uid="pagecache-batch-del")
-    for model in (get_model("partner", "Partner"), get_model("catalogue", "Category")):
-        uid = f"pagecache-{model._meta.label_lower}"
-        post_save.connect(_on_shop_wide_change, sender=model, dispatch_uid=uid)
-        post_delete.connect(_on_shop_wide_change, sender=model, dispatch_uid=uid + "-del")
+@receiver(content_changed, dispatch_uid="page-cache")
+def forget_what_changed(sender, changes, **kwargs):
+    """Drop every copy showing what changed; with the page cache off this costs nothing."""
+    if not _timeout():
+        return
+    shown = shown_at(changes)
+    forget_paths(shown.paths)
+    forget_groups(*sorted(shown.groups))

@@ -9,14 +9,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests.catalogue.factories import BatchFactory, product_for_sale
 from tests.pages.factories import translate
-from tests.villages.factories import VillagePageFactory
+from tests.villages.factories import VillageIndexPageFactory, VillagePageFactory
+from villages.models import VillagePage
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, search_index):
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
     yield
@@ -218,3 +220,82 @@ def test_a_kept_product_page_is_dropped_when_its_village_or_its_batches_change(h
     page = Client().get(url)
     assert page["X-Page-Cache"] == "miss", "the product page lists its latest batches"
     assert "NP-2026-11" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    client.get(village.url)
+    assert client.get(village.url)["X-Page-Cache"] == "hit"
+
+    PageViewRestriction.objects.create(
+        page=village, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+
+    response = client.get(village.url)
+    assert "X-Page-Cache" not in response or response["X-Page-Cache"] != "hit"
+    assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_renamed_page_is_no_longer_served_at_its_old_address(
+    client, home, page_cache, django_capture_on_commit_callbacks
+):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng", slug="lang-huong")
+    old_url = village.url
+    index_url = village.get_parent().url
+    client.get(old_url), client.get(index_url)
+    assert client.get(old_url)["X-Page-Cache"] == "hit"
+
+    village.slug = "lang-huong-na-phieng"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail tells of a new slug then
+        village.save_revision().publish()
+
+    new_url = VillagePage.objects.get(pk=village.pk).url
+    moved = client.get(old_url)
+    assert moved.status_code == 301 and moved["Location"] == new_url, "redirected, not the old copy"
+    assert f'href="{old_url}"' not in client.get(index_url).content.decode()
+    assert client.get(new_url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_moved_page_is_no_longer_served_at_its_old_address(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    old_url = village.url
+    index_url = village.get_parent().url
+    client.get(old_url), client.get(index_url)
+    assert client.get(old_url)["X-Page-Cache"] == "hit"
+    other_index = VillageIndexPageFactory(slug="lang-nghe-khac")
+
+    village.move(other_index, pos="last-child")
+
+    new_url = VillagePage.objects.get(pk=village.pk).url
+    moved = client.get(old_url)
+    assert moved.status_code == 301 and moved["Location"] == new_url, "redirected, not the old copy"
+    assert "Làng hương Nà Phiêng" not in client.get(index_url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_racing_a_publish_cannot_keep_the_old_page_under_the_new_generation(
+    client, home, page_cache, settings, monkeypatch
+):
+    settings.CONTENT_CHANGES_AFTER_COMMIT = True
+    village = VillagePageFactory(title="Làng hương cũ")
+    render = VillagePage.get_context
+
+    def publish_while_rendering(page, request, *args, **kwargs):
+        # The request has read the old page; the editor's publish commits before it is kept.
+        monkeypatch.setattr(VillagePage, "get_context", render)
+        fresh = VillagePage.objects.get(pk=page.pk)
+        fresh.title = "Làng hương mới"
+        fresh.save_revision().publish()
+        return render(page, request, *args, **kwargs)
+
+    monkeypatch.setattr(VillagePage, "get_context", publish_while_rendering)
+    racing = client.get(village.url)
+    assert "Làng hương cũ" in racing.content.decode(), "the racing request rendered the old page"
+
+    after = client.get(village.url)
+
+    assert after["X-Page-Cache"] == "miss"
+    assert "Làng hương mới" in after.content.decode()

@@ -194,9 +194,10 @@ ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)
 # Background tasks (Django's tasks framework backport, as Wagtail uses it): run at once, in the
 # request, unless production's settings queue them for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# Index updates wait for the commit that changed the item (the test suite, whose transactions
-# never commit, applies them at once).
-SEARCH_UPDATE_AFTER_COMMIT = True
+# What changed is announced when its transaction commits (pages/changes.py); the index and the page
+# cache follow. The test suite, whose transactions never commit, announces changes at once.
+CONTENT_CHANGES_AFTER_COMMIT = True
+SEARCH_INDEX_UPDATES = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Languages, time, money ------------------------------------------------------------------

@@ -11,11 +11,17 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = 0
 # The suite never depends on a search cluster unless the integration tests are asked for.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-# Test transactions are rolled back, never committed: index what changes at once.
-SEARCH_UPDATE_AFTER_COMMIT = False
+# Test transactions are rolled back, never committed: changes are announced at once. The index
+# follows them only in tests that ask (the `search_index` fixture), like the page cache.
+CONTENT_CHANGES_AFTER_COMMIT = False
+SEARCH_INDEX_UPDATES = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files are served from the apps' folders; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"
 MAP_TILE_URL = ""
+# A test database in a file (not in memory), so that `--reuse-db` keeps it between runs and the
+# browser journeys reuse the one the rest of the suite built (var/test.sqlite3, one per xdist worker).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
