@@ -37,14 +37,14 @@ demo: migrate ## load the sample content (safe to run again)
 run: demo ## install, migrate, load the demo and serve http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# `make test TESTS=tests/search JOURNEYS=` runs only the search tests; PYTEST_ARGS takes options (-x, -k …).
+# `make test TESTS=tests/search` runs only the search tests; PYTEST_ARGS takes options (-x, -k …);
+# WORKERS=1 runs in one process. The test database is kept between runs (--reuse-db; migrations
+# added since are applied); `PYTEST_ARGS=--create-db` builds it afresh.
 TESTS ?=
-JOURNEYS ?= $(wildcard tests/browser/test_*.py)
-test: install ## run the whole test suite (SQLite unless DATABASE_URL is set)
-	$(BIN)/pytest --ignore=tests/browser $(PYTEST_ARGS) $(TESTS)
-	@# Each browser journey runs in a process of its own: after a live-server test, Django cannot
-	@# restore the migrated data (roles, root collection) for the next transactional test.
-	for journey in $(JOURNEYS); do $(BIN)/pytest $(PYTEST_ARGS) $$journey || exit 1; done
+WORKERS ?= auto
+test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
+	mkdir -p var
+	$(BIN)/pytest --numprocesses $(WORKERS) --reuse-db $(PYTEST_ARGS) $(TESTS)
 
 lint: install ## check code style, templates and migrations
 	mkdir -p var

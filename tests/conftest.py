@@ -2,6 +2,9 @@ import pytest
 from wagtail.models import Locale
 
 from tests.pages.factories import home_page
+from tests.seed import reseed
+
+TRANSACTIONAL = {"transactional_db", "live_server"}
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +26,29 @@ def locales(db):
 def home(locales):
     """The home page, root of the default site."""
     return home_page()
+
+
+@pytest.fixture
+def search_index(settings):
+    """The index follows what changes, as in production (off in the rest of the suite)."""
+    settings.SEARCH_INDEX_UPDATES = True
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has emptied the database, put back what migrations made, so
+    the next test (of whichever kind, in whichever order xdist hands them out) finds it."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    if transactional or TRANSACTIONAL & set(getattr(item, "fixturenames", ())):
+        with item.session.config.stash[blocker_key]().unblock():
+            reseed()
+
+
+blocker_key = pytest.StashKey()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_db_blocker(request, django_db_blocker):
+    request.config.stash[blocker_key] = lambda: django_db_blocker

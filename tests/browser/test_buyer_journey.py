@@ -10,7 +10,7 @@ import pytest
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_buyer_searches_without_accents_and_pays_cash_on_delivery(live_server, new_tab, settings):
     from oscar.core.loading import get_model
 

@@ -31,7 +31,7 @@ def sign_in(tab, base_url, username):
     tab.wait_for_url(re.compile(r"/admin/$"))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_editor_change_goes_public_after_approval_and_is_found_by_search(
     live_server, new_tab, home
 ):

@@ -7,7 +7,7 @@ import pytest
 from tests.producers.factories import PASSWORD, producer_world
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_producer_changes_stock_on_a_phone_and_the_product_page_shows_it(
     live_server, browser, home
 ):

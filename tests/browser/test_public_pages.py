@@ -57,7 +57,7 @@ def walk(tab, base, language, check):
     check("checkout", tab)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_public_pages_break_no_csp_rule_and_pass_axe(live_server, new_tab, settings):
     settings.MAP_TILE_URL = ""
     call_command("load_demo", stdout=StringIO())

@@ -8,7 +8,7 @@ from django.core.management import call_command
 import pytest
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_tourist_goes_from_the_map_to_a_printable_itinerary(live_server, page, settings):
     settings.MAP_TILE_URL = ""
     call_command("load_demo", stdout=StringIO())

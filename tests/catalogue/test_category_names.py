@@ -10,7 +10,8 @@ from tests.catalogue.factories import product_for_sale
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 
-pytestmark = pytest.mark.django_db
+# Listings and search read the index: it follows what these tests change.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,9 @@ from tests.catalogue.factories import ProducerFactory, ocop_product, product_for
 from tests.pages.factories import translate
 from tests.villages.factories import VillagePageFactory
 
+# Listings and search read the index: it follows what these tests change.
+pytestmark = pytest.mark.usefixtures("search_index")
+
 Product = get_model("catalogue", "Product")
 
 

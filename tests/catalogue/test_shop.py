@@ -10,6 +10,9 @@ import pytest
 
 from tests.catalogue.factories import product_for_sale
 
+# Listings and search read the index: it follows what these tests change.
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 @pytest.mark.parametrize(
     ("language", "shown"),

@@ -33,7 +33,7 @@ def prepare(client, product, number):
     connection.vendor != "postgresql",
     reason="SQLite locks the whole database for each write, so checkouts cannot race there.",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_ten_concurrent_checkouts_for_the_last_four_units_make_four_orders(home, vietnam):
     product = product_for_sale(title="Mặt nạ mèo sư tử Mai Pha", price=480000, stock=LAST_UNITS)
     clients = [Client() for _ in range(BUYERS)]

@@ -4,6 +4,7 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 import pytest
@@ -25,9 +26,24 @@ def counts():
     }
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module inside a transaction that is rolled back at its end;
+    each test runs in a savepoint of it, so what one test changes the next does not see."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
+def demo(loaded_demo, db):
+    pass
 
 
 def test_demo_twice_adds_nothing(demo):
@@ -90,7 +106,7 @@ def test_demo_accounts_can_sign_in(demo, client):
     assert client.login(username="nghenhan", password="langnghe-nghenhan")
 
 
-def test_demo_scale_makes_that_many_products(db):
+def test_demo_scale_makes_that_many_products(demo):
     call_command("load_demo", scale=60, stdout=StringIO())
     # Tickets of the sample craft experiences are products too, but not shop products.
     shop = Product.objects.exclude(product_class__slug="experience-session")

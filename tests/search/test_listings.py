@@ -10,6 +10,9 @@ from oscar.core.loading import get_model
 from tests.catalogue.factories import ProducerFactory, ocop_product, product_for_sale
 from tests.villages.factories import VillagePageFactory
 
+# Listings and search read the index: it follows what these tests change.
+pytestmark = pytest.mark.usefixtures("search_index")
+
 ProductCategory = get_model("catalogue", "ProductCategory")
 
 

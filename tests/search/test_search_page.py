@@ -7,6 +7,9 @@ import pytest
 from tests.catalogue.factories import product_for_sale
 from tests.villages.factories import VillagePageFactory
 
+# Listings and search read the index: it follows what these tests change.
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 def page(client, path="/en/search/", **params):
     """The search page, in English unless `path` says otherwise (Oscar translates some words)."""

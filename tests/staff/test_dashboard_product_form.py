@@ -20,7 +20,8 @@ from tests.pages.factories import translate
 from tests.staff.factories import member
 from tests.villages.factories import VillagePageFactory
 
-pytestmark = pytest.mark.django_db
+# Listings and search read the index: it follows what these tests change.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 @pytest.fixture(autouse=True)

@@ -260,7 +260,7 @@ def prepare_booking(client, url, number):
     connection.vendor != "postgresql",
     reason="SQLite locks the whole database for each write, so bookings cannot race there.",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_eight_concurrent_bookings_for_the_last_three_seats_make_three_orders(home):
     page = ExperiencePageFactory(sessions=[(in_days(3), LAST_SEATS)])
     session = sessions_of(page)[0]

@@ -1,0 +1,29 @@
+"""What the migrations put in an empty database, put back after a transactional test empties it.
+
+A transactional test (a browser journey, a race on PostgreSQL) ends with Django flushing every
+table; content types and permissions come back by themselves (post_migrate), the rest here: the
+default locale, the page tree's and the media's root nodes, and the staff roles with their
+permissions and the DCST moderation workflow.
+"""
+
+import importlib
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Collection, Locale
+
+from tests.pages.factories import tree_root
+
+ROLE_MIGRATIONS = ("pages.migrations.0003_editorial_roles", "staff.migrations.0002_roles")
+
+
+def reseed():
+    ContentType.objects.clear_cache()  # the flush gave content types new ids
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    tree_root()
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    for module in ROLE_MIGRATIONS:
+        importlib.import_module(module).create_roles(apps, None)
