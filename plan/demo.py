@@ -1,5 +1,9 @@
-"""Sample yearly figures for 2021–2025 (marked as sample), and the public progress page."""
+"""Sample yearly figures for 2021–2025 (marked as sample), and the public progress page.
 
+The page's texts are in `demo_data/sections.json`; the figures are worked out here, year by year.
+"""
+
+from pages.demo import by_language, read_demo_data
 from villages.models import CraftPage, VillagePage
 
 from .models import CraftYear, PlanProgressPage, VillageYear
@@ -8,24 +12,9 @@ YEARS = range(2021, 2026)
 
 
 def load(demo):
+    spec = read_demo_data("plan", "sections")["plan"]
     demo.pages["plan"] = demo.page(
-        demo.pages["home"],
-        PlanProgressPage,
-        "tien-do-ke-hoach",
-        {
-            "vi": {
-                "title": "Tiến độ kế hoạch",
-                "introduction": "Các chỉ tiêu của Kế hoạch 244/KH-UBND, tính từ số liệu hằng năm (số liệu mẫu).",
-            },
-            "en": {
-                "title": "Progress of the plan",
-                "introduction": "The targets of plan 244/KH-UBND, computed from the yearly figures (sample figures).",
-            },
-            "zh-hans": {
-                "title": "计划进度",
-                "introduction": "第244/KH-UBND号计划的各项指标，由年度数据计算得出（示例数据）。",
-            },
-        },
+        demo.pages["home"], PlanProgressPage, spec["slug"], by_language(spec)
     )
     villages = list(
         VillagePage.objects.filter(locale__language_code="vi", is_sample=True).order_by("pk")[:5]

@@ -1,18 +1,12 @@
 """Search's part of `load_demo`: a few synonyms, then the index built from everything loaded before."""
 
+from pages.demo import read_demo_data
+
 from .indexing import rebuild
 from .models import Synonym
 
-SYNONYMS = [
-    "star anise, hoa hồi, 八角",
-    "incense, hương, nhang, 香",
-    "indigo, chàm, 蓝靛",
-    "brocade, thổ cẩm, 织锦",
-    "rice wine, rượu, 米酒",
-    "mask, mặt nạ, 面具",
-    "black jelly, thạch đen, 仙草",
-    "cave, hang, động, 洞",
-]
+# Each entry: words that mean the same, in any of the site's languages, separated by commas.
+SYNONYMS = read_demo_data("search", "synonyms")
 
 
 def load(demo):

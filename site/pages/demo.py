@@ -2,14 +2,22 @@
 
 Every app with sample content has a `demo.py` whose `load(demo)` adds it; `load_demo` calls them
 in order. Everything is found before it is made, so running the command twice adds nothing.
+
+The content itself (names, texts in each language, places, prices) is data, in JSON files in each
+app's `demo_data/` folder, read by `read_demo_data`; the `demo.py` modules only make objects of it.
+Pages are given as `{"slug": …, "vi": {fields}, "en": {…}, "zh-hans": {…}}`, the form `Demo.page`
+takes; `demo_data/site.json` here holds the home page, the site's name and the footer's contact.
 """
 
 import io
+import json
 import random
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -35,6 +43,18 @@ PALETTES = {
     "stone": ["#2b2d42", "#5c677d", "#8d99ae", "#c9ccd5", "#edf2f4"],
 }
 DEMO_PASSWORD_NOTE = "Sample account for the demonstration site."
+
+
+def read_demo_data(app_label, name):
+    """The sample content `name` of an app: `demo_data/<name>.json` in the app's folder."""
+    path = Path(apps.get_app_config(app_label).path) / "demo_data" / f"{name}.json"
+    with path.open(encoding="utf-8") as file:
+        return json.load(file)
+
+
+def by_language(spec):
+    """The fields of a page spec that differ by language, by language code."""
+    return {code: spec[code] for code in LANGUAGES}
 
 
 @dataclass
@@ -147,22 +167,21 @@ def draw(palette, motif, seed, size=(1600, 1000)):
 
 @transaction.atomic
 def load(demo):
+    data = read_demo_data("pages", "site")
+    spec = data["home"]
     vi = demo.locales["vi"]
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=vi).first()
     if home is None:
         root = Page.get_first_root_node()
+        picture = spec["image"]
         home = HomePage(
-            title="Làng nghề Lạng Sơn",
-            slug="trang-chu",
+            slug=spec["slug"],
             is_sample=True,
-            introduction=(
-                "Làng nghề truyền thống, Công viên địa chất toàn cầu UNESCO Lạng Sơn và sản phẩm OCOP "
-                "của tỉnh: đi thăm, trải nghiệm và mua tận nơi làm ra."
-            ),
             hero_image=demo.image(
-                "Trang chủ: núi đá Lạng Sơn", "stone", "mountains", "Núi đá vôi nhiều lớp"
+                picture["title"], picture["palette"], picture["motif"], picture["alt"]
             ),
+            **spec["vi"],
         )
         root.add_child(instance=home)
         home.save_revision().publish()
@@ -173,7 +192,7 @@ def load(demo):
             )
         else:
             site.root_page = home
-            site.site_name = "Làng nghề Lạng Sơn"
+            site.site_name = data["site_name"]
         # Canonical and sitemap addresses use the site's host: the one SITE_URL names.
         address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site.hostname = address.hostname or "localhost"
@@ -182,29 +201,12 @@ def load(demo):
         # Oscar's e-mails build their links from Django's own Site record: the same address.
         DjangoSite.objects.update_or_create(
             pk=settings.SITE_ID,
-            defaults={"domain": address.netloc or "localhost", "name": "Làng nghề Lạng Sơn"},
+            defaults={"domain": address.netloc or "localhost", "name": data["site_name"]},
         )
         if old_root and old_root.pk != home.pk and old_root.specific_class is not HomePage:
             old_root.delete()
-    demo.translate(
-        home,
-        "en",
-        {
-            "title": "Craft villages of Lạng Sơn",
-            "introduction": (
-                "Traditional craft villages, the Lạng Sơn UNESCO Global Geopark and the province's "
-                "OCOP products: visit, try the crafts and buy where things are made."
-            ),
-        },
-    )
-    demo.translate(
-        home,
-        "zh-hans",
-        {
-            "title": "谅山手工艺村",
-            "introduction": "谅山省的传统手工艺村、联合国教科文组织世界地质公园与OCOP产品：参观、体验、在产地购买。",
-        },
-    )
+    for code in TRANSLATIONS:
+        demo.translate(home, code, spec[code])
     demo.pages["home"] = home
     demo.say("Home page ready")
 
@@ -213,8 +215,9 @@ def load_settings(demo):
     """Footer contact and main navigation, once the section pages exist."""
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
-    site_settings.address = "Phường Lương Văn Tri, tỉnh Lạng Sơn (địa chỉ mẫu)"
-    site_settings.email = "lienhe@langnghe.example"
+    contact = read_demo_data("pages", "site")["settings"]
+    site_settings.address = contact["address"]
+    site_settings.email = contact["email"]
     site_settings.save()
     if not MenuItem.objects.filter(settings=site_settings).exists():
         for order, key in enumerate(
