@@ -9,6 +9,9 @@ from search.models import SearchEntry
 from tests.catalogue.factories import product_for_sale
 from tests.villages.factories import VillagePageFactory
 
+# Listings and search read the index: it follows what these tests change.
+pytestmark = pytest.mark.usefixtures("search_index")
+
 DEAD_CLUSTER = "http://127.0.0.1:9"  # nothing listens on the discard port
 
 

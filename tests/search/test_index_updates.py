@@ -21,9 +21,11 @@ def found(query, language="vi"):
 
 
 @pytest.fixture(autouse=True)
-def after_commit(settings):
-    """As in production: updates wait for the commit (the suite otherwise applies them at once)."""
-    settings.SEARCH_UPDATE_AFTER_COMMIT = True
+def after_commit(settings, search_index, home):
+    """As in production: changes are announced when they commit (the suite otherwise announces
+    them at once). Set once the home page exists: its changes would wait for the test's own
+    transaction, which never commits, and the changes of the test's blocks would join them."""
+    settings.CONTENT_CHANGES_AFTER_COMMIT = True
 
 
 @pytest.fixture

@@ -11,6 +11,9 @@ from tests.villages.factories import (
     VillagePageFactory,
 )
 
+# Listings and search read the index: it follows what these tests change.
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 def found(query, **options):
     results = get_backend().search(query, language="vi", **options)
