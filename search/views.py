@@ -3,6 +3,8 @@
 Every view asks `get_backend()`, never which engine is behind it.
 """
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
@@ -14,7 +16,7 @@ from django.views.generic import TemplateView
 
 from oscar.core.loading import get_model
 
-from .backends import get_backend
+from .backends import SearchQuery, get_backend
 from .backends.base import SORTS
 from .forms import SearchForm
 from .registry import adapter, adapters, facets_for
@@ -58,23 +60,19 @@ class ProductListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.request.GET
-        sort = params.get("sort") if params.get("sort") in LISTING_SORTS else "newest"
-        facets = [facet for facet in facets_for("product") if facet.name not in self.fixed_facets]
-        chosen = {
-            facet.name: params.getlist(facet.name)[:MAX_VALUES_PER_FACET]
-            for facet in facets
-            if params.getlist(facet.name)
-        }
-        results = get_backend().search(
-            "",
-            language=get_language(),
-            kind="product",
-            filters=narrowed(chosen, self.base_filters()),
-            sort=sort,
-            page=page_number(params.get("page")),
+        query = requested_query(
+            params,
+            sorts=LISTING_SORTS,
             per_page=self.per_page,
-            facet_names=[facet.name for facet in facets],
+            kind="product",
+            fixed_facets=self.fixed_facets,
         )
+        # The page's own filters are added to the visitor's, which alone are shown as chosen.
+        chosen = query.filters
+        results = get_backend().search(
+            replace(query, filters=narrowed(chosen, self.base_filters()))
+        )
+        facets = facets_of(query)
         paginator = Paginator(range(results.total), self.per_page)
         page = paginator.get_page(results.page)
         page.object_list = products_in_order([hit.object_id for hit in results.hits])
@@ -92,7 +90,7 @@ class ProductListView(TemplateView):
                 {
                     "label": SORT_LABELS[value],
                     "url": link(params, sort=value),
-                    "selected": value == sort,
+                    "selected": value == query.sort,
                 }
                 for value in LISTING_SORTS
             ],
@@ -167,6 +165,38 @@ def page_number(value):
         return 1
 
 
+def requested_query(params, *, sorts, per_page, box=None, kind=None, fixed_facets=()):
+    """The search a page's query string asks for: its words, kind, facet values, sort and page.
+
+    The words come from `box`, the page's search form (a listing has none). A `kind` given is
+    the page's own; otherwise the visitor's is read, if it names one. Facets the page fixes
+    (`fixed_facets`) are neither read nor counted. An unknown sort is the first of `sorts`.
+    """
+    text = box.cleaned_data["q"].strip() if box is not None and box.is_valid() else ""
+    if kind is None and adapter(params.get("kind", "")):
+        kind = params.get("kind")
+    facets = [facet for facet in facets_for(kind) if facet.name not in fixed_facets]
+    return SearchQuery(
+        text,
+        language=get_language(),
+        kind=kind,
+        filters={
+            facet.name: params.getlist(facet.name)[:MAX_VALUES_PER_FACET]
+            for facet in facets
+            if params.getlist(facet.name)
+        },
+        sort=params.get("sort") if params.get("sort") in sorts else sorts[0],
+        page=page_number(params.get("page")),
+        per_page=per_page,
+        facet_names=[facet.name for facet in facets],
+    )
+
+
+def facets_of(query):
+    """The facets `query` counts, as their kinds describe them (labels, order of values)."""
+    return [facet for facet in facets_for(query.kind) if facet.name in query.facet_names]
+
+
 class SearchView(TemplateView):
     """One box over products, tours, villages and Geopark sites; facets, sorting, pages."""
 
@@ -177,31 +207,16 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         params = self.request.GET
         form = SearchForm(params)
-        query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-        kind = params.get("kind") if adapter(params.get("kind", "")) else None
-        sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-        facets = facets_for(kind)
-        filters = {
-            facet.name: params.getlist(facet.name)[:MAX_VALUES_PER_FACET]
-            for facet in facets
-            if params.getlist(facet.name)
-        }
-        context.update(form=form, query=query, searched=bool(query or kind or filters))
+        query = requested_query(params, sorts=SORTS, per_page=self.per_page, box=form)
+        facets = facets_of(query)
+        context.update(
+            form=form, query=query.text, searched=bool(query.text or query.kind or query.filters)
+        )
         if not context["searched"]:
             return context
         backend = get_backend()
-        language = get_language()
-        results = backend.search(
-            query,
-            language=language,
-            kind=kind,
-            filters=filters,
-            sort=sort,
-            page=page_number(params.get("page")),
-            per_page=self.per_page,
-            facet_names=[facet.name for facet in facets],
-        )
-        marks = terms(fold(normalise(" ".join([query, *results.suggestions]))))
+        results = backend.search(query)
+        marks = terms(fold(normalise(" ".join([query.text, *results.suggestions]))))
         for hit in results.hits:
             found = adapter(hit.kind)
             hit.kind_label = found.label if found else hit.kind
@@ -210,15 +225,15 @@ class SearchView(TemplateView):
         context.update(
             results=results,
             total=results.total,
-            kind=kind,
-            sort=sort,
-            kinds=self.kind_links(params, kind, results),
-            facets=facet_links(params, facets, filters, results),
+            kind=query.kind,
+            sort=query.sort,
+            kinds=self.kind_links(params, query.kind, results),
+            facets=facet_links(params, facets, query.filters, results),
             sorts=[
-                {"label": label, "url": link(params, sort=value), "selected": value == sort}
+                {"label": label, "url": link(params, sort=value), "selected": value == query.sort}
                 for value, label in SORT_LABELS.items()
             ],
-            selected=selected_links(params, facets, filters),
+            selected=selected_links(params, facets, query.filters),
             clear_url=link(params, **{facet.name: None for facet in facets}),
             previous_url=link(params, page=str(results.page - 1)) if results.page > 1 else None,
             next_url=link(params, page=str(results.page + 1))
@@ -229,7 +244,8 @@ class SearchView(TemplateView):
             ],
         )
         if results.total == 0:
-            context["popular"] = backend.search("", language=language, per_page=6).hits
+            popular = SearchQuery(language=query.language, per_page=6)
+            context["popular"] = backend.search(popular).hits
         return context
 
     def kind_links(self, params, kind, results):

@@ -1,4 +1,5 @@
-"""The search engine behind one interface: `get_backend()`. Views never ask which one it is.
+"""The search engine behind one interface: `get_backend()`, asked with a `SearchQuery`. Views never
+ask which one it is.
 
 With `ELASTICSEARCH_URL` set, Elasticsearch answers and the database backend stands by: it is kept
 up to date as well, and answers whenever the cluster cannot (the outage is logged).
@@ -13,7 +14,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from elasticsearch.helpers import BulkIndexError
 
-from .base import SearchBackend
+from .base import SearchBackend, SearchQuery
 from .database import DatabaseBackend
 
 logger = logging.getLogger("search")
@@ -56,8 +57,8 @@ class FallbackBackend(SearchBackend):
                 self._outage(error)
         return getattr(self.fallback, method)(*args, **kwargs)
 
-    def search(self, query, **kwargs):
-        return self._either("search", query, **kwargs)
+    def search(self, query):
+        return self._either("search", query)
 
     def autocomplete(self, prefix, **kwargs):
         return self._either("autocomplete", prefix, **kwargs)
@@ -104,4 +105,4 @@ def engines():
     return getattr(backend, "engines", [backend])
 
 
-__all__ = ["SEARCH_ENGINE_ERRORS", "FallbackBackend", "engines", "get_backend"]
+__all__ = ["SEARCH_ENGINE_ERRORS", "FallbackBackend", "SearchQuery", "engines", "get_backend"]

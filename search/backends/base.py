@@ -1,10 +1,49 @@
-"""What every search backend answers with, whichever engine is behind it."""
+"""What every search backend is asked and answers with, and the helpers both engines share."""
 
+import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
+from ..models import Synonym
+from ..text import fold, normalise
+
 SORTS = ("relevance", "price", "-price", "newest", "rating")
+# Autocomplete takes turns between kinds in this order (any other kind comes after).
+KIND_ORDER = ("product", "tour", "experience", "village")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchQuery:
+    """One search: its words, in one language, narrowed, sorted and cut into pages.
+
+    `filters` maps a facet name to the values chosen (an entry matching any of them is found);
+    facet names without values are dropped. `facet_names` are the facets to count.
+    """
+
+    text: str = field(default="", kw_only=False)
+    language: str
+    kind: str | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 24
+    facet_names: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        chosen = {name: list(values) for name, values in (self.filters or {}).items() if values}
+        object.__setattr__(self, "filters", chosen)
+        object.__setattr__(self, "facet_names", tuple(self.facet_names))
+
+    @property
+    def normalised_text(self):
+        """The words as the index stores text: NFC, lower case, single spaces."""
+        return normalise(self.text)
+
+    @property
+    def offset(self):
+        """How many hits come before this page's first."""
+        return (max(self.page, 1) - 1) * self.per_page
 
 
 @dataclass
@@ -18,6 +57,10 @@ class Hit:
     price: int | None = None
     rating: float | None = None
     published_at: datetime | None = None
+
+
+# What an engine reads back for each hit.
+HIT_FIELDS = tuple(hit_field.name for hit_field in fields(Hit))
 
 
 @dataclass
@@ -50,18 +93,7 @@ class SearchBackend:
 
     name = ""
 
-    def search(
-        self,
-        query,
-        *,
-        language,
-        kind=None,
-        filters=None,
-        sort="relevance",
-        page=1,
-        per_page=24,
-        facet_names=(),
-    ):
+    def search(self, query: SearchQuery) -> Results:
         raise NotImplementedError
 
     def autocomplete(self, prefix, *, language, limit=8):
@@ -77,3 +109,29 @@ class SearchBackend:
 
     def health(self):
         return {"backend": self.name, "state": "ok"}
+
+
+def synonym_groups():
+    """The editors' synonyms, each a list of folded terms that mean the same."""
+    return [
+        [fold(normalise(term)) for term in synonym.term_list] for synonym in Synonym.objects.all()
+    ]
+
+
+def interleave(suggestions, limit):
+    """Up to `limit` suggestions, taking turns between kinds so products don't crowd out the rest."""
+    by_kind = {}
+    seen = set()
+    for suggestion in suggestions:
+        if (suggestion.title, suggestion.kind) in seen:
+            continue
+        seen.add((suggestion.title, suggestion.kind))
+        by_kind.setdefault(suggestion.kind, []).append(suggestion)
+    order = sorted(by_kind, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99)
+    mixed = [
+        suggestion
+        for round_ in itertools.zip_longest(*(by_kind[k] for k in order))
+        for suggestion in round_
+        if suggestion is not None
+    ]
+    return mixed[:limit]

@@ -12,13 +12,19 @@ import re
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 
-from ..models import SearchEntry, SearchFacet, SearchWord, Synonym
+from ..models import SearchEntry, SearchFacet, SearchWord
 from ..text import TYPO_MIN_LENGTH, fold, is_cjk, normalise, one_edit_apart, terms, words
-from .base import Hit, Results, SearchBackend, Suggestion
+from .base import (
+    HIT_FIELDS,
+    Hit,
+    Results,
+    SearchBackend,
+    Suggestion,
+    interleave,
+    synonym_groups,
+)
 
 MAX_ALTERNATIVES = 12
-HIT_FIELDS = ("kind", "object_id", "title", "url", "summary", "image_url", "price", "rating")
-KIND_ORDER = ("product", "tour", "experience", "village")
 
 
 class DatabaseBackend(SearchBackend):
@@ -26,22 +32,11 @@ class DatabaseBackend(SearchBackend):
 
     # --- searching ----------------------------------------------------------------------------
 
-    def search(
-        self,
-        query,
-        *,
-        language,
-        kind=None,
-        filters=None,
-        sort="relevance",
-        page=1,
-        per_page=24,
-        facet_names=(),
-    ):
-        filters = {name: list(values) for name, values in (filters or {}).items() if values}
-        lower = normalise(query)
+    def search(self, query):
+        filters, kind = query.filters, query.kind
+        lower = query.normalised_text
         folded = fold(lower)
-        entries = SearchEntry.objects.filter(language=language)
+        entries = SearchEntry.objects.filter(language=query.language)
         suggestions, readings = [], []
         if folded:
             groups, suggestions = self._term_groups(folded, lower)
@@ -49,24 +44,21 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(matching(readings))
         kinds = counts(apply_filters(entries, filters), "kind")
         chosen = entries.filter(kind=kind) if kind else entries
-        scope = {"language": language, **({"kind": kind} if kind else {})}
-        facets = self._facet_counts(scope, chosen if folded else None, filters, facet_names)
+        scope = {"language": query.language, **({"kind": kind} if kind else {})}
+        facets = self._facet_counts(scope, chosen if folded else None, filters, query.facet_names)
         found = apply_filters(chosen, filters)
         total = kinds.get(kind, 0) if kind else sum(kinds.values())
         if folded:
             corrected = [[[word] for word in terms(text)] for text in suggestions]
             found = found.annotate(score=score(lower, folded, readings[1:] + corrected))
-        ordered = found.order_by(*ordering(sort, bool(folded)))
-        start = (max(page, 1) - 1) * per_page
-        hits = [
-            Hit(**row)
-            for row in ordered.values(*HIT_FIELDS, "published_at")[start : start + per_page]
-        ]
+        ordered = found.order_by(*ordering(query.sort, bool(folded)))
+        start = query.offset
+        hits = [Hit(**row) for row in ordered.values(*HIT_FIELDS)[start : start + query.per_page]]
         return Results(
             hits=hits,
             total=total,
-            page=page,
-            per_page=per_page,
+            page=query.page,
+            per_page=query.per_page,
             facets=facets,
             kinds=kinds,
             suggestions=suggestions,
@@ -173,9 +165,6 @@ class DatabaseBackend(SearchBackend):
             [SearchWord(word=word[:60]) for word in vocabulary], ignore_conflicts=True
         )
 
-    def health(self):
-        return {"backend": self.name, "state": "ok"}
-
 
 def refresh_statistics():
     """After a rebuild, tell PostgreSQL's planner how big the index now is.
@@ -208,12 +197,6 @@ def entry_for(item):
         rating=item.rating,
         published_at=item.published_at,
     )
-
-
-def synonym_groups():
-    return [
-        [fold(normalise(term)) for term in synonym.term_list] for synonym in Synonym.objects.all()
-    ]
 
 
 def alternatives(groups, synonyms):
@@ -335,25 +318,6 @@ def corrections(term):
         Q(word__startswith=term[: half - 1]) | Q(word__endswith=term[half:])
     ).values_list("word", flat=True)[:2000]
     return sorted(word for word in candidates if one_edit_apart(term, word))[:5]
-
-
-def interleave(suggestions, limit):
-    """Up to `limit` suggestions, taking turns between kinds so products don't crowd out the rest."""
-    by_kind = {}
-    seen = set()
-    for suggestion in suggestions:
-        if (suggestion.title, suggestion.kind) in seen:
-            continue
-        seen.add((suggestion.title, suggestion.kind))
-        by_kind.setdefault(suggestion.kind, []).append(suggestion)
-    order = sorted(by_kind, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99)
-    mixed = [
-        suggestion
-        for round_ in itertools.zip_longest(*(by_kind[k] for k in order))
-        for suggestion in round_
-        if suggestion is not None
-    ]
-    return mixed[:limit]
 
 
 def batched(iterable, size):

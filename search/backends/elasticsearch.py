@@ -16,22 +16,10 @@ from elasticsearch.helpers import streaming_bulk
 
 from ..documents import SearchDocument, build_index, document_id
 from ..text import normalise
-from .base import Hit, Results, SearchBackend, Suggestion
-from .database import interleave, synonym_groups
+from .base import HIT_FIELDS, Hit, Results, SearchBackend, Suggestion, interleave, synonym_groups
 
 logger = logging.getLogger(__name__)
 
-HIT_FIELDS = [
-    "kind",
-    "object_id",
-    "title",
-    "url",
-    "summary",
-    "image_url",
-    "price",
-    "rating",
-    "published_at",
-]
 FUZZINESS = "AUTO:5,100"  # no typo allowed under five letters, one from five on
 
 
@@ -94,32 +82,21 @@ def sort_clause(sort, has_query):
     }.get(sort, ["_score", newest] if has_query else [newest])
 
 
-def search_body(
-    query,
-    *,
-    language,
-    kind=None,
-    filters=None,
-    sort="relevance",
-    page=1,
-    per_page=24,
-    facet_names=(),
-):
+def search_body(query):
     """The request body for one search page: hits, kind counts and multi-select facet counts."""
-    query = normalise(query)
-    filters = {name: list(values) for name, values in (filters or {}).items() if values}
+    text, kind, filters = query.normalised_text, query.kind, query.filters
     kind_filter = [{"term": {"kind": kind}}] if kind else []
-    main = {"bool": {"filter": [{"term": {"language": language}}]}}
-    if query:
-        main["bool"]["must"] = [text_query(query)]
-        main["bool"]["should"] = boosts(query)
+    main = {"bool": {"filter": [{"term": {"language": query.language}}]}}
+    if text:
+        main["bool"]["must"] = [text_query(text)]
+        main["bool"]["should"] = boosts(text)
     aggs = {
         "kinds": {
             "filter": {"bool": {"filter": facet_filters(filters)}},
             "aggs": {"values": {"terms": {"field": "kind", "size": 50}}},
         }
     }
-    for name in facet_names:
+    for name in query.facet_names:
         aggs[f"facet_{name}"] = {
             "filter": {"bool": {"filter": kind_filter + facet_filters(filters, leave_out=name)}},
             "aggs": {
@@ -129,19 +106,19 @@ def search_body(
     body = {
         "query": main,
         "aggs": aggs,
-        "sort": sort_clause(sort, bool(query)),
-        "from": (max(page, 1) - 1) * per_page,
-        "size": per_page,
+        "sort": sort_clause(query.sort, bool(text)),
+        "from": query.offset,
+        "size": query.per_page,
         "track_total_hits": True,
-        "_source": HIT_FIELDS,
+        "_source": list(HIT_FIELDS),
     }
     post_filter = kind_filter + facet_filters(filters)
     if post_filter:
         body["post_filter"] = {"bool": {"filter": post_filter}}
-    if query:
+    if text:
         body["suggest"] = {
             "spelling": {
-                "text": query,
+                "text": text,
                 "term": {"field": "title.folded", "suggest_mode": "missing"},
             }
         }
@@ -187,30 +164,9 @@ class ElasticsearchBackend(SearchBackend):
     def client(self):
         return client_for(self.url)
 
-    def search(
-        self,
-        query,
-        *,
-        language,
-        kind=None,
-        filters=None,
-        sort="relevance",
-        page=1,
-        per_page=24,
-        facet_names=(),
-    ):
-        body = search_body(
-            query,
-            language=language,
-            kind=kind,
-            filters=filters,
-            sort=sort,
-            page=page,
-            per_page=per_page,
-            facet_names=facet_names,
-        )
-        response = self.client.search(index=self.alias, body=body)
-        return results_from(response, page=page, per_page=per_page, facet_names=facet_names)
+    def search(self, query):
+        response = self.client.search(index=self.alias, body=search_body(query))
+        return results_from(response, query)
 
     def autocomplete(self, prefix, *, language, limit=8):
         if not normalise(prefix):
@@ -277,7 +233,7 @@ class ElasticsearchBackend(SearchBackend):
         return {"backend": self.name, "state": state}
 
 
-def results_from(response, *, page, per_page, facet_names):
+def results_from(response, query):
     hits = [
         Hit(**{name: hit["_source"].get(name) for name in HIT_FIELDS})
         for hit in response["hits"]["hits"]
@@ -293,7 +249,7 @@ def results_from(response, *, page, per_page, facet_names):
         for bucket in aggregations.get("kinds", {}).get("values", {}).get("buckets", [])
     }
     facets = {}
-    for name in facet_names:
+    for name in query.facet_names:
         buckets = aggregations.get(f"facet_{name}", {}).get("values", {}).get("buckets", [])
         facets[name] = {bucket["key"].split(":", 1)[1]: bucket["doc_count"] for bucket in buckets}
     total = response["hits"]["total"]["value"]
@@ -309,8 +265,8 @@ def results_from(response, *, page, per_page, facet_names):
     return Results(
         hits=hits,
         total=total,
-        page=page,
-        per_page=per_page,
+        page=query.page,
+        per_page=query.per_page,
         facets=facets,
         kinds=kinds,
         suggestions=suggestions,

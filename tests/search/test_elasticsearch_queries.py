@@ -2,6 +2,7 @@
 
 import pytest
 
+from search.backends import SearchQuery
 from search.backends.elasticsearch import (
     autocomplete_body,
     results_from,
@@ -124,14 +125,16 @@ def test_document_from_an_item_flattens_facets():
 
 def test_search_body_for_a_query_with_kind_facets_and_page():
     body = search_body(
-        "  Dầu   HỒI ",
-        language="vi",
-        kind="product",
-        filters={"category": ["Tinh dầu", "Gia vị"], "producer": []},
-        sort="relevance",
-        page=2,
-        per_page=10,
-        facet_names=["category", "producer"],
+        SearchQuery(
+            "  Dầu   HỒI ",
+            language="vi",
+            kind="product",
+            filters={"category": ["Tinh dầu", "Gia vị"], "producer": []},
+            sort="relevance",
+            page=2,
+            per_page=10,
+            facet_names=["category", "producer"],
+        )
     )
     assert body == {
         "query": {
@@ -227,7 +230,7 @@ def test_search_body_for_a_query_with_kind_facets_and_page():
 
 
 def test_search_body_without_words_lists_everything_newest_first():
-    body = search_body("", language="en")
+    body = search_body(SearchQuery(language="en"))
     assert body == {
         "query": {"bool": {"filter": [{"term": {"language": "en"}}]}},
         "aggs": {
@@ -298,7 +301,7 @@ def test_results_are_read_from_a_response():
             },
         },
     }
-    results = results_from(response, page=1, per_page=24, facet_names=["category"])
+    results = results_from(response, SearchQuery(language="vi", facet_names=["category"]))
     assert results.total == 1
     assert results.hits[0].title == "Áo chàm"
     assert results.hits[0].published_at.year == 2026
@@ -327,12 +330,13 @@ def test_an_experience_becomes_a_document_with_its_price_and_facets(home):
 
 def test_a_listing_asks_for_products_narrowed_by_hidden_facets():
     body = search_body(
-        "",
-        language="vi",
-        kind="product",
-        filters={"village_key": ["abc"], "ocop_stars": ["4"]},
-        sort="price",
-        facet_names=["ocop_stars"],
+        SearchQuery(
+            language="vi",
+            kind="product",
+            filters={"village_key": ["abc"], "ocop_stars": ["4"]},
+            sort="price",
+            facet_names=["ocop_stars"],
+        )
     )
     assert body["post_filter"] == {
         "bool": {

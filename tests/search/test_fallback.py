@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from search.backends import FallbackBackend, get_backend
+from search.backends import FallbackBackend, SearchQuery, get_backend
 from search.models import SearchEntry
 from tests.catalogue.factories import product_for_sale
 from tests.villages.factories import VillagePageFactory
@@ -43,7 +43,7 @@ def test_autocomplete_answers_from_the_database(client, sample, dead_cluster):
 def test_after_an_outage_the_cluster_is_left_alone_for_a_while(sample, dead_cluster):
     backend = get_backend()
     assert isinstance(backend, FallbackBackend)
-    backend.search("hoi", language="vi")
+    backend.search(SearchQuery("hoi", language="vi"))
     assert not backend._available()
 
 

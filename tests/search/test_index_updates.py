@@ -10,14 +10,14 @@ from oscar.apps.partner.strategy import Selector
 from oscar.test.factories import create_order
 from wagtail.models import PageViewRestriction
 
-from search.backends import get_backend
+from search.backends import SearchQuery, get_backend
 from search.models import SearchEntry
 from tests.catalogue.factories import BasketFactory, product_for_sale
 from tests.villages.factories import VillagePageFactory
 
 
 def found(query, language="vi"):
-    return [hit.title for hit in get_backend().search(query, language=language).hits]
+    return [hit.title for hit in get_backend().search(SearchQuery(query, language=language)).hits]
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +83,7 @@ def test_a_new_price_is_searched_by(home, committed):
         record = product.stockrecords.get()
         record.price = Decimal(90000)
         record.save()
-    hit = get_backend().search("ao cham", language="vi").hits[0]
+    hit = get_backend().search(SearchQuery("ao cham", language="vi")).hits[0]
     assert hit.price == 90000
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.backends import get_backend
+from search.backends import SearchQuery, get_backend
 from tests.tours.factories import ExperiencePageFactory
 from tests.villages.factories import (
     CraftPageFactory,
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("search_index")
 
 
 def found(query, **options):
-    results = get_backend().search(query, language="vi", **options)
+    results = get_backend().search(SearchQuery(query, language="vi", **options))
     return [(hit.kind, hit.title) for hit in results.hits]
 
 
@@ -33,7 +33,7 @@ def test_craft_is_found_and_narrowed_by_its_state(home):
     CraftPageFactory(title="Nghề làm giấy bản", status="at_risk")
     assert found("nghe ren") == [("craft", "Nghề rèn")]
     at_risk = get_backend().search(
-        "nghe", language="vi", kind="craft", filters={"craft_status": ["at_risk"]}
+        SearchQuery("nghe", language="vi", kind="craft", filters={"craft_status": ["at_risk"]})
     )
     assert [hit.title for hit in at_risk.hits] == ["Nghề làm giấy bản"]
 
@@ -47,7 +47,7 @@ def test_craftsperson_is_found_by_name_craft_and_village(home):
     by_village = found("huu lung", kind="craftsperson")
     assert by_village == [("craftsperson", "Nghệ nhân Hoàng Văn Páo")]
     by_craft = get_backend().search(
-        "", language="vi", kind="craftsperson", filters={"craft": ["Nghề rèn"]}
+        SearchQuery(language="vi", kind="craftsperson", filters={"craft": ["Nghề rèn"]})
     )
     assert by_craft.total == 1
 
@@ -63,6 +63,6 @@ def test_unpublished_craftsperson_is_not_found(home):
 def test_experience_is_found_with_its_price_and_village(home):
     village = VillagePageFactory(title="Làng hương Nà Phiêng", slug="lang-huong-na-phieng-2")
     ExperiencePageFactory(title="Se hương cùng nghệ nhân", village=village, price=250000)
-    hits = get_backend().search("se huong", language="vi", kind="experience").hits
+    hits = get_backend().search(SearchQuery("se huong", language="vi", kind="experience")).hits
     assert [(hit.title, hit.price) for hit in hits] == [("Se hương cùng nghệ nhân", 250000)]
     assert ("experience", "Se hương cùng nghệ nhân") in found("na phieng")
