@@ -1,7 +1,6 @@
 """Today's searchable kinds: products, villages, crafts, craftspeople, showrooms, Geopark sites,
-events and tours (and experiences, once `tours.ExperiencePage` exists)."""
+events, tours and craft experiences."""
 
-from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -46,23 +45,13 @@ class ProductAdapter(Adapter):
             order_by_value=True,
         ),
     )
-    watch = {
-        "partner.StockRecord": lambda record: [record.product_id],
-        "catalogue.ProductCategory": lambda link: [link.product_id],
-        "catalogue.ProductImage": lambda image: [image.product_id],
-        # The category facet holds the names of the product's own categories.
-        "catalogue.Category": lambda category: category.product_set.values_list("pk", flat=True),
-    }
 
     def queryset(self):
-        model = self.get_model()
-        related = [name for name in ("village", "producer") if has_field(model, name)]
         return (
-            model.objects.browsable()
-            .select_related("product_class", "parent", *related)
-            .prefetch_related(
-                "stockrecords__partner", "categories", "images", "attribute_values__attribute"
-            )
+            self.get_model()
+            .objects.browsable()
+            .select_related("product_class", "parent", "village", "producer")
+            .prefetch_related("stockrecords__partner", "categories", "images")
             .order_by("pk")
         )
 
@@ -74,24 +63,17 @@ class ProductAdapter(Adapter):
         if info is None or not info.availability.is_available_to_buy:
             return []
         price = int(info.price.incl_tax) if info.price.exists else None
-        producer = getattr(product, "producer", None) or (
-            info.stockrecord.partner if info.stockrecord else None
-        )
+        producer = product.producer or (info.stockrecord.partner if info.stockrecord else None)
         image = product.primary_image()
         image_url = thumbnail_url(image) if getattr(image, "pk", None) else ""
         listing_keys = listing_facets(product, producer)
         items = []
         for language in LANGUAGES:
             with translation.override(language):
-                description = (
-                    product.get_description()
-                    if hasattr(product, "get_description")
-                    else product.description
-                )
-                body = clean(" ".join([description or "", product.upc or ""]))
+                body = clean(" ".join([product.get_description() or "", product.upc or ""]))
                 facets = {
                     **listing_keys,
-                    "ocop_stars": [str(stars)] if (stars := ocop_stars(product)) else [],
+                    "ocop_stars": [str(product.ocop_stars)] if product.ocop_stars else [],
                     "category": sorted(
                         {category.get_name() for category in product.categories.all()}
                     ),
@@ -129,7 +111,7 @@ def listing_facets(product, producer):
         # path (a prefix of the category's own), which needs no query.
         step = category.steplen
         paths |= {category.path[:end] for end in range(step, len(category.path) + 1, step)}
-    village = getattr(product, "village", None)
+    village = product.village
     return {
         "category_path": sorted(paths),
         "village_key": [str(village.translation_key)] if village else [],
@@ -137,44 +119,14 @@ def listing_facets(product, producer):
     }
 
 
-def choice_labels(model, name):
-    choices = getattr(model, name, None)
-    return dict(choices.choices) if choices is not None else {}
-
-
-def has_field(model, name):
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
-def ocop_stars(product):
-    """The product's OCOP rating, from a model field or an Oscar attribute, if it has one."""
-    stars = getattr(product, "ocop_stars", None)
-    if stars:
-        return stars
-    for value in product.attribute_values.all():
-        if value.attribute.code in ("ocop_stars", "ocop"):
-            return value.value
-    return None
-
-
 def village_name(product):
     """The product's village, in the active language where the page is translated."""
-    if hasattr(product, "localized_village"):
-        village = product.localized_village()
-    else:
-        village = getattr(product, "village", None)
-    return getattr(village, "title", None)
+    village = product.localized_village()
+    return village.title if village else None
 
 
 def thumbnail_url(image):
-    try:
-        thumbnailer = get_class("oscar.core.thumbnails", "get_thumbnailer")()
-    except Exception:  # noqa: BLE001
-        return ""
+    thumbnailer = get_class("oscar.core.thumbnails", "get_thumbnailer")()
     try:
         return thumbnailer.generate_thumbnail(image.original, size="400x400", crop="center").url
     except Exception:  # noqa: BLE001 - a missing picture must not stop the index
@@ -190,16 +142,8 @@ class VillageAdapter(PageAdapter):
     facets = (Facet("craft", _("Craft")),)
 
     def page_facets(self, page):
-        return {"craft": craft_names(page)}
-
-
-def craft_names(page):
-    """The village's crafts: pages in the village's language, or (before crafts had pages) text."""
-    crafts = getattr(page, "local_crafts", None)
-    if crafts is not None:
-        return sorted({craft.title for craft in crafts})
-    text = getattr(page, "crafts", "") or ""
-    return sorted({craft.strip() for craft in str(text).split(",") if craft.strip()})
+        # The village's craft pages, in the village's language.
+        return {"craft": sorted({craft.title for craft in page.local_crafts})}
 
 
 @register
@@ -221,14 +165,11 @@ class TourAdapter(PageAdapter):
     text_fields = ("starting_point",)
     facets = (
         Facet("length", _("Length"), labels=dict(TourPage.Length.choices)),
-        Facet("theme", _("Theme"), labels=choice_labels(TourPage, "Theme")),
+        Facet("theme", _("Theme"), labels=dict(TourPage.Theme.choices)),
     )
 
     def page_facets(self, page):
-        themes = getattr(page, "themes", None) or []
-        if isinstance(themes, str):
-            themes = [theme.strip() for theme in themes.split(",") if theme.strip()]
-        return {"length": [page.length] if page.length else [], "theme": sorted(themes)}
+        return {"length": [page.length] if page.length else [], "theme": sorted(page.themes)}
 
 
 @register
@@ -240,7 +181,7 @@ class EventAdapter(PageAdapter):
     facets = (Facet("event_kind", _("Kind of event")),)
 
     def page_facets(self, page):
-        return {"event_kind": [page.get_kind_display()] if getattr(page, "kind", "") else []}
+        return {"event_kind": [page.get_kind_display()] if page.kind else []}
 
 
 @register
@@ -311,6 +252,6 @@ class ExperienceAdapter(PageAdapter):
 
     def page_facets(self, page):
         return {
-            "spoken": list(page.languages or []),
+            "spoken": list(page.languages),
             "village": [page.village_title] if page.village_title else [],
         }
