@@ -44,7 +44,7 @@ TESTS ?=
 WORKERS ?= auto
 test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
 	mkdir -p var
-	$(BIN)/pytest --numprocesses $(WORKERS) --reuse-db $(PYTEST_ARGS) $(TESTS)
+	TEST_DATABASE_FILE=var/test.sqlite3 $(BIN)/pytest --numprocesses $(WORKERS) --reuse-db $(PYTEST_ARGS) $(TESTS)
 
 lint: install ## check code style, templates and migrations
 	mkdir -p var

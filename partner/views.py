@@ -238,6 +238,25 @@ def propose_change(product, pending, proposed_text, new_photos, removed_ids, use
     return True
 
 
+def save_price_and_stock(stockrecord, price, can_still_be_ordered):
+    """Write the producer's price and stock under the stock row's lock.
+
+    The producer counts what buyers can still order; units held by orders not yet sent stay in
+    Oscar's num_in_stock until they ship. The held count is read under the lock, and only price and
+    stock are written, so a hold a buyer's checkout made a moment ago is never erased.
+    """
+    with transaction.atomic():
+        if stockrecord.pk is None:
+            stockrecord.num_in_stock = 0
+            stockrecord.price = price
+            stockrecord.save()
+        locked = StockRecord.objects.select_for_update().get(pk=stockrecord.pk)
+        locked.price = price
+        locked.num_in_stock = can_still_be_ordered + (locked.num_allocated or 0)
+        locked.save(update_fields=["price", "num_in_stock", "date_updated"])
+    return locked
+
+
 class ProductStockView(ProducerMixin, View):
     """Price and stock: live on the shop as soon as they are saved."""
 
@@ -251,13 +270,9 @@ class ProductStockView(ProducerMixin, View):
             view.setup_product()
             messages.error(request, _("Nothing was saved: please correct what is marked below."))
             return view.render_to_response(view.get_context_data(stock_form=form))
-        stockrecord.price = Decimal(form.cleaned_data["price"])
-        # The producer counts what buyers can still order; units held by orders not yet sent
-        # stay in Oscar's num_in_stock until they ship.
-        stockrecord.num_in_stock = form.cleaned_data["num_in_stock"] + (
-            stockrecord.num_allocated or 0
+        save_price_and_stock(
+            stockrecord, Decimal(form.cleaned_data["price"]), form.cleaned_data["num_in_stock"]
         )
-        stockrecord.save()
         messages.success(request, _("Price and stock saved. Buyers see them now."))
         return redirect("producer:product-edit", pk=product.pk)
 

@@ -21,7 +21,9 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"
 MAP_TILE_URL = ""
-# A test database in a file (not in memory), so that `--reuse-db` keeps it between runs and the
-# browser journeys reuse the one the rest of the suite built (var/test.sqlite3, one per xdist worker).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+# `make test` keeps the test database in a file (TEST_DATABASE_FILE), so that `--reuse-db` keeps it
+# between runs (one per xdist worker); a bare `pytest` builds it in memory, so that two runs at
+# once never share one.
+_test_file = env("TEST_DATABASE_FILE", default="")
+if _test_file and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / _test_file)}
