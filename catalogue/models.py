@@ -4,7 +4,6 @@ import contextlib
 import datetime
 import os
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -189,18 +188,23 @@ class Product(AbstractProduct):
         # Basket and order lines describe their product by str(): in the visitor's language too.
         return self.get_title() or super().__str__()
 
+    # Where a product kept out of the shop's listings is shown instead: functions of a product
+    # giving its page's address, or None, added by the apps whose products live on their own
+    # pages (a workshop ticket on its workshop's page: tours/booking.py).
+    page_finders = []
+
+    @classmethod
+    def add_page_finder(cls, finder):
+        if finder not in cls.page_finders:
+            cls.page_finders.append(finder)
+
     def get_absolute_url(self):
-        # A workshop ticket is not listed in the shop: its address is the workshop's page. Only
-        # hidden products pay the extra lookup.
+        # Only hidden products pay the finders' lookups.
         if not self.is_public:
-            session = (
-                apps.get_model("tours", "ExperienceSession")
-                .objects.filter(product=self)
-                .select_related("experience")
-                .first()
-            )
-            if session is not None:
-                return session.experience.localized.url
+            for finder in self.page_finders:
+                url = finder(self)
+                if url:
+                    return url
         return super().get_absolute_url()
 
     def get_description(self):

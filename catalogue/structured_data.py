@@ -1,9 +1,9 @@
-"""schema.org `Product` markup for a product page: what the page shows, for search engines."""
+"""schema.org `Product` markup for a product page: what the page shows, for search engines.
 
-import json
+The template writes it out with the `ld_json` filter, as every page's JSON-LD.
+"""
 
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 
 AVAILABILITY = {True: "https://schema.org/InStock", False: "https://schema.org/OutOfStock"}
 
@@ -46,11 +46,3 @@ def product_json_ld(request, product, purchase_info):
             "worstRating": 0,
         }
     return data
-
-
-def as_script(data):
-    """`data` as the body of a `<script type="application/ld+json">`, safe to inline in HTML."""
-    text = json.dumps(data, ensure_ascii=False)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)

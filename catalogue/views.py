@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
 
-from tours.models import tours_passing
-from villages.models import VillagePage
+from villages.lookups import village_by_slug
 
-from .structured_data import as_script, product_json_ld
+from .structured_data import product_json_ld
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -40,9 +39,9 @@ class ProductDetailView(OscarProductDetailView):
         context["village"] = product.localized_village()
         context["batches"] = product.batches.order_by("-production_date")[:3]
         context["same_village"] = self._related(product)
-        context["tours"] = tours_passing(context["village"]) if context["village"] else []
+        # The tours through the village come from the tours' template tag (tours_through).
         purchase_info = self.request.strategy.fetch_for_product(product)
-        context["json_ld"] = as_script(product_json_ld(self.request, product, purchase_info))
+        context["json_ld"] = product_json_ld(self.request, product, purchase_info)
         return context
 
     def _related(self, product):
@@ -73,7 +72,7 @@ class VillageProductsView(FilteredProductListView):
     fixed_facets = ("village",)
 
     def get(self, request, *args, **kwargs):
-        page = VillagePage.objects.live().filter(slug=kwargs["slug"]).first()
+        page = village_by_slug(kwargs["slug"])
         if page is None:
             raise Http404
         self.village = page

@@ -7,6 +7,8 @@ from oscar.apps.partner.strategy import *  # noqa: F403
 from oscar.apps.partner.strategy import Default, FixedPrice
 from oscar.apps.partner.strategy import Selector as OscarSelector
 
+from tours.booking import session_availability
+
 WHOLE_DONG = D("1")
 
 
@@ -44,8 +46,6 @@ class ExperienceSessions:
     started, and availability told in seats."""
 
     def availability_policy(self, product, stockrecord):
-        from tours.booking import session_availability
-
         policy = super().availability_policy(product, stockrecord)
         return session_availability(product, stockrecord, policy)
 

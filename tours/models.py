@@ -1,7 +1,17 @@
-"""Tourist routes through the craft villages and the Geopark."""
+"""Tourist routes through the craft villages and the Geopark, and craft experiences.
 
+Places are pages of villages, chosen by name ("villages.VillagePage"); what tours show on those
+pages (the tours through a place, its workshops) comes through templatetags/tours_tags.py.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,13 +26,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from pages.models import BasePage, SectionIndexPage, localized
-from villages.models import Position, distance_km, map_tiles, postal_address
+from pages.base import BasePage, SectionIndexPage, localized
+from pages.geo import Position, distance_km, geo_coordinates, map_tiles, postal_address
 
+from . import routes
 from .fields import ChoiceListField
 
 PLACE_TYPES = [
@@ -230,9 +241,6 @@ class TourPage(RoutablePageMixin, BasePage):
 
     @path("gpx/", name="gpx")
     def gpx(self, request):
-        from django.http import HttpResponse
-        from django.template.loader import render_to_string
-
         body = render_to_string(
             "tours/tour.gpx", {"page": self, "stops": self.itinerary, "request": request}
         )
@@ -245,19 +253,14 @@ def tours_passing(page):
     """Live tours in `page`'s language with a stop at `page` (in any of its translations)."""
     stops = TourStop.objects.filter(place__translation_key=page.translation_key)
     return (
-        TourPage.objects.live()
-        .public()
+        TourPage.objects.cards()
         .filter(locale=page.locale, translation_key__in=stops.values("tour__translation_key"))
-        .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
         .order_by("title")
     )
 
 
 def _specific_pages(pages):
     """The specific page objects for `pages`, one query per page type."""
-    from wagtail.models import Page
-
     return Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
 
 
@@ -329,8 +332,6 @@ class TourStop(Orderable):
         verbose_name = _("tour stop")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if not self.place_id and not (
             self.name and self.latitude is not None and self.longitude is not None
@@ -360,11 +361,7 @@ class TourStop(Orderable):
         if self.url:
             data["url"] = self.local_place.get_full_url(request)
         if self.point:
-            data["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(self.point[0]),
-                "longitude": float(self.point[1]),
-            }
+            data["geo"] = geo_coordinates(*self.point)
         return data
 
 
@@ -503,8 +500,6 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
         verbose_name = _("craft experience")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.group_min and self.group_max and self.group_min > self.group_max:
             raise ValidationError(
@@ -536,8 +531,6 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
     @cached_property
     def schedule_page(self):
         """The page in the default language, which holds the sessions (this page if it is it)."""
-        from wagtail.models import Locale
-
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
@@ -550,8 +543,6 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
 
     def upcoming_sessions(self):
         """Sessions that have not started, soonest first, with their tickets' stock: two queries."""
-        from django.utils import timezone
-
         sessions = (
             ExperienceSession.objects.filter(
                 experience_id=self.schedule_page.pk, starts_at__gt=timezone.now()
@@ -567,10 +558,6 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
     @staticmethod
     def with_next_sessions(pages):
         """`pages` with `.next_session` (or None) attached, in two queries whatever their number."""
-        from django.utils import timezone
-
-        from wagtail.models import Locale
-
         pages = list(pages)
         default = Locale.get_default()
         sources = dict(
@@ -662,30 +649,35 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
             ]
         return context
 
+    def get_session(self, session_id):
+        """Session `session_id` of this experience, with its ticket, or Http404."""
+        session = (
+            ExperienceSession.objects.filter(pk=session_id, experience_id=self.schedule_page.pk)
+            .select_related("product")
+            .first()
+        )
+        if session is None:
+            raise Http404
+        session.experience = self
+        return session
+
     @path("buoi/<int:session_id>/dat-cho/", name="book")
     def book(self, request, session_id):
         """Put seats of a session in the basket, then show the basket (or say why not)."""
-        from .booking import book_seats
-
-        return book_seats(request, self, session_id)
+        return routes.book_seats(request, self, session_id)
 
     @path("buoi/<int:session_id>/lich/", name="calendar")
     def calendar(self, request, session_id):
         """The session as an iCalendar event, for the visitor's calendar app."""
-        from .booking import calendar_response
-
-        return calendar_response(request, self, session_id)
+        return routes.calendar_response(request, self, session_id)
 
 
 def experiences_at(page, field):
     """Live experiences in `page`'s language whose `field` (host or village) is `page`, in any
     of its translations: one query."""
     return (
-        ExperiencePage.objects.live()
-        .public()
+        ExperiencePage.objects.cards()
         .filter(locale=page.locale, **{f"{field}__translation_key": page.translation_key})
-        .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
         .order_by("title")
     )
 
@@ -718,20 +710,14 @@ class ExperienceSession(Orderable):
 
     @property
     def local_start(self):
-        from django.utils import timezone
-
         return timezone.localtime(self.starts_at)
 
     @property
     def local_end(self):
-        import datetime
-
         return self.local_start + datetime.timedelta(minutes=self.experience.duration_minutes)
 
     @property
     def has_started(self):
-        from django.utils import timezone
-
         return self.starts_at <= timezone.now()
 
     @property

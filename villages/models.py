@@ -1,12 +1,14 @@
 """Craft villages, crafts, master craftspeople, the Lạng Sơn Geopark, festivals and showrooms.
 
 Everything a village page lists (its craftspeople, tours, nearby Geopark sites, products) is found
-from the other side's data, never typed twice.
+from the other side's data, never typed twice. What other apps hold (the tours through a place, the
+workshops there, the products made or shown there) comes through their own template tags, so these
+pages import none of them.
 """
 
 import datetime
-import math
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -21,92 +23,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
-from pages.models import BasePage, SectionIndexPage, localized
-
-NEARBY_KM = 40
-EARTH_RADIUS_KM = 6371.0
-
-
-def distance_km(first, second):
-    """Great-circle distance between two (latitude, longitude) points, in kilometres."""
-    lat1, lon1, lat2, lon2 = map(
-        math.radians, (float(first[0]), float(first[1]), float(second[0]), float(second[1]))
-    )
-    a = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def postal_address(**parts):
-    """A schema.org address in Lạng Sơn province, Vietnam."""
-    return {"@type": "PostalAddress", **parts, "addressRegion": "Lạng Sơn", "addressCountry": "VN"}
-
-
-def map_tiles():
-    """Where the map's background tiles come from (settings.MAP_TILE_URL; empty: no tiles)."""
-    from django.conf import settings
-
-    return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
-
-
-class Position(models.Model):
-    """A point on the map, in WGS 84 degrees."""
-
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
-
-    position_api_fields = [APIField("latitude"), APIField("longitude")]
-    position_panel = FieldRowPanel(
-        [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Position")
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def has_position(self):
-        return self.latitude is not None and self.longitude is not None
-
-    def distance_km(self, other):
-        """Great-circle distance to `other`, or None where either has no position."""
-        if not (self.has_position and other.has_position):
-            return None
-        return distance_km((self.latitude, self.longitude), (other.latitude, other.longitude))
-
-    def nearby(self, queryset, limit=5, within_km=NEARBY_KM):
-        """Items of `queryset` within `within_km`, nearest first, each with `.distance`."""
-        found = []
-        for item in queryset:
-            distance = self.distance_km(item)
-            if distance is not None and distance <= within_km and item.pk != self.pk:
-                item.distance = distance
-                found.append(item)
-        return sorted(found, key=lambda item: item.distance)[:limit]
-
-    def geo_json_ld(self):
-        if not self.has_position:
-            return None
-        return {
-            "@type": "GeoCoordinates",
-            "latitude": float(self.latitude),
-            "longitude": float(self.longitude),
-        }
+from pages.base import BasePage, SectionIndexPage, localized
+from pages.geo import Position, map_tiles, postal_address
+from pages.geo import distance_km as distance_km  # still imported from here by tours/demo.py
 
 
 def in_locale(model, locale):
@@ -157,17 +76,13 @@ class CraftPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         practising = VillagePage.objects.filter(crafts__translation_key=self.translation_key)
         context["villages"] = (
-            in_locale(VillagePage, self.locale)
-            .filter(translation_key__in=practising.values("translation_key"))
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
+            VillagePage.objects.cards()
+            .filter(locale=self.locale, translation_key__in=practising.values("translation_key"))
             .order_by("title")
         )
         context["craftspeople"] = (
-            in_locale(CraftspersonPage, self.locale)
-            .filter(craft__translation_key=self.translation_key)
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
+            CraftspersonPage.objects.cards()
+            .filter(locale=self.locale, craft__translation_key=self.translation_key)
             .order_by("title")
         )
         return context
@@ -348,26 +263,9 @@ class VillagePage(Position, BasePage):
         return villages
 
     def get_context(self, request, *args, **kwargs):
-        from catalogue.models import Product
-        from tours.models import experiences_at, tours_passing
-
+        # Its products, tours and workshops come from the shop's and tours' template tags.
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = (
-            Product.objects.browsable()
-            .base_queryset()
-            .filter(village__translation_key=self.translation_key)
-            .order_by("title")[:8]
-        )
-        context["craftspeople"] = (
-            CraftspersonPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("title")
-        )
-        context["tours"] = tours_passing(self)
-        context["experiences"] = experiences_at(self, "village")
+        context["craftspeople"] = CraftspersonPage.objects.child_of(self).cards().order_by("title")
         context["geopark_sites"] = self.nearby(
             in_locale(GeoparkSitePage, self.locale).order_by("title")
         )
@@ -440,13 +338,6 @@ class CraftspersonPage(BasePage):
     def local_craft(self):
         return localized([self.craft], self.locale)[0] if self.craft_id else None
 
-    def get_context(self, request, *args, **kwargs):
-        from tours.models import experiences_at
-
-        context = super().get_context(request, *args, **kwargs)
-        context["experiences"] = experiences_at(self, "host")
-        return context
-
     def json_ld(self, request):
         return {
             "@context": "https://schema.org",
@@ -511,10 +402,7 @@ class GeoparkSitePage(Position, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from tours.models import tours_passing
-
         context["villages"] = self.nearby(in_locale(VillagePage, self.locale).order_by("title"))
-        context["tours"] = tours_passing(self)
         return context
 
     def json_ld(self, request):
@@ -639,8 +527,6 @@ class EventPage(Position, BasePage):
         return date_format(dates[0], "j F Y") if dates else ""
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.recurrence == self.Recurrence.LUNAR_YEARLY and not (
             self.lunar_month and self.lunar_day
@@ -759,14 +645,6 @@ class ShowroomPage(Position, BasePage):
     def card_meta(self):
         return self.address
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        from tours.models import tours_passing
-
-        context["products"] = self.products.browsable().base_queryset().order_by("title")
-        context["tours"] = tours_passing(self)
-        return context
-
     def json_ld(self, request):
         return {
             "@context": "https://schema.org",
@@ -817,7 +695,6 @@ class MapPage(BasePage):
         return layers
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         chosen = request.GET.get("layer")
         all_layers = self.layer_items()

@@ -1,18 +1,14 @@
 """The parts of every page around its content: navigation and the language switcher."""
 
-import json
-
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
-from pages.models import SiteSettings, localized
+from pages.base import json_ld_script, localized
+from pages.models import SiteSettings
 
 register = template.Library()
 
@@ -106,24 +102,5 @@ def page_meta(context):
     }
 
 
-# Characters that could close the script element or start markup inside it.
-SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _without_empty(value):
-    if isinstance(value, dict):
-        return {
-            key: _without_empty(item)
-            for key, item in value.items()
-            if item not in (None, "", [], {})
-        }
-    return value
-
-
-@register.filter
-def ld_json(data):
-    """schema.org data as a JSON-LD script element, safe whatever the editors typed."""
-    text = json.dumps(_without_empty(data), cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>', mark_safe(text.translate(SCRIPT_ESCAPES))
-    )
+# schema.org data as a JSON-LD script element, safe whatever the editors typed.
+register.filter("ld_json", json_ld_script)

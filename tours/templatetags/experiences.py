@@ -4,6 +4,8 @@ from django import template
 
 from wagtail.models import Locale
 
+from tours.models import ExperiencePage, ExperienceSession
+
 register = template.Library()
 
 
@@ -11,8 +13,6 @@ register = template.Library()
 def order_bookings(order):
     """The order's ticket lines, each with its session and the experience page in the visitor's
     language (`.page`, `.calendar_url`): three queries whatever their number."""
-    from tours.models import ExperiencePage, ExperienceSession
-
     lines = {line.product_id: line for line in order.lines.all() if line.product_id}
     sessions = list(
         ExperienceSession.objects.filter(product_id__in=lines)

@@ -1,0 +1,31 @@
+"""Products for the pages of other apps: the home page, a village, a showroom."""
+
+from django import template
+
+from oscar.core.loading import get_model
+
+register = template.Library()
+
+Product = get_model("catalogue", "Product")
+
+
+@register.simple_tag
+def newest_products(count):
+    return Product.objects.browsable().base_queryset().order_by("-date_created")[:count]
+
+
+@register.simple_tag
+def village_products(village, count):
+    """The first `count` products of `village` (any of its translations) by title."""
+    return (
+        Product.objects.browsable()
+        .base_queryset()
+        .filter(village__translation_key=village.translation_key)
+        .order_by("title")[:count]
+    )
+
+
+@register.simple_tag
+def showroom_products(showroom):
+    """The products on display at `showroom`, by title."""
+    return showroom.products.browsable().base_queryset().order_by("title")

@@ -1,0 +1,139 @@
+"""The base of every public page: its fields, the card queryset, translations and JSON-LD.
+
+The bottom layer of our apps: villages, tours and plan build on it, and it imports none of them.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import StoryBlock
+
+
+def localized(pages, locale):
+    """Each page's live translation in `locale`, or the page itself where there is none: one query."""
+    found = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        )
+    }
+    return [found.get(page.translation_key, page) for page in pages]
+
+
+class BasePageQuerySet(PageQuerySet):
+    def cards(self):
+        """Live public pages, each with what its card shows (the hero image's renditions) fetched
+        with it, whatever their number: order them as the list needs."""
+        return (
+            self.live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
+
+
+BasePageManager = PageManager.from_queryset(BasePageQuerySet)
+
+
+class BasePage(Page):
+    """What every public page has: an introduction, a hero image, a story and a sample flag."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=500)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBlock(), verbose_name=_("story"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample content"),
+        default=False,
+        help_text=_("Made up for the demonstration site; shown to visitors as a sample."),
+    )
+
+    objects = BasePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("is_sample")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    card_meta = ""  # a short line under the title on cards; page types say what fits
+
+    def json_ld(self, request):
+        """schema.org data about this page; page types that are places, events or people say more."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.title,
+            "description": self.introduction,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+
+
+class SectionIndexPage(BasePage):
+    """A section's index page: lists its children in the visitor's language."""
+
+    child_model = None
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def children_for_listing(self):
+        return self.child_model.objects.child_of(self).cards().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.children_for_listing()
+        return context
+
+
+# --- JSON-LD --------------------------------------------------------------------------------
+
+# Characters that could close the script element or start markup inside it.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _without_empty(value):
+    if isinstance(value, dict):
+        return {
+            key: _without_empty(item)
+            for key, item in value.items()
+            if item not in (None, "", [], {})
+        }
+    return value
+
+
+def json_ld_script(data):
+    """schema.org `data` as a `<script type="application/ld+json">` element, empty values left
+    out, safe to inline whatever the editors typed."""
+    text = json.dumps(_without_empty(data), cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(text.translate(SCRIPT_ESCAPES))
+    )
