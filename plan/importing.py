@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from villages.models import CraftPage, VillagePage
 
-from .models import CraftYear, VillageYear
+from .figures import CraftYear, VillageYear
 
 COLUMNS = [
     "village",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from villages.models import VillagePage
 
-from .models import PLAN_START, CraftYear, VillageYear
+from .figures import PLAN_START, CraftYear, VillageYear
 
 TARGET_YEARS = (2025, 2030)
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from pages.text import slugify
 
+from .figures import VillageYear
 from .indicators import INDICATORS, commodity_crafts_per_district
-from .models import VillageYear
 
 
 def report_context(year, district=""):

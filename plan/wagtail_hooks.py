@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import CraftYear, VillageYear
+from .figures import CraftYear, VillageYear
 from .views import import_figures
 
 

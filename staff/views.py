@@ -23,6 +23,8 @@ from auditlog.models import LogEntry
 from oscar.apps.customer.forms import generate_username
 from oscar.apps.dashboard.nav import default_access_fn
 
+from plan.models import PlanProgressPage
+
 from .audit import audited_content_types
 from .forms import InvitationForm
 from .models import Invitation
@@ -95,8 +97,6 @@ def _plan_areas(user):
             }
         )
     if areas:
-        from plan.models import PlanProgressPage
-
         page = PlanProgressPage.objects.live().order_by("path").first()
         if page is not None:
             areas.append({"label": _("Progress of the plan (public page)"), "url": page.url})
