@@ -13,7 +13,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalogue.sitemaps import ProductSitemap
 from pages.api import api_router
 from pages.sitemaps import PageSitemap
-from pages.views import health
+
+from .views import health
 
 # Staff and machine URLs carry no language prefix.
 urlpatterns = [

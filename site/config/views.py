@@ -1,6 +1,10 @@
+"""Site-wide views: the load balancer's health check (the database and the search engine)."""
+
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from search.backends import get_backend
 
 
 @never_cache
@@ -19,8 +23,6 @@ def health(request):
 
 
 def search_health():
-    from search.backends import get_backend
-
     try:
         return get_backend().health()
     except Exception:  # noqa: BLE001 - a health check reports, it does not raise
