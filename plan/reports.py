@@ -61,6 +61,7 @@ def yes_no(value):
 
 
 def report_xlsx(year, district=""):
+    # Not a circle: openpyxl takes about 0.2 s to import, paid only when a workbook is asked for.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
