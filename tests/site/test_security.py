@@ -3,6 +3,9 @@
 import json
 from html.parser import HTMLParser
 
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.template.loader import render_to_string
 from django.test import Client
 
 import pytest
@@ -217,3 +220,23 @@ def test_a_post_with_the_token_from_the_page_is_accepted(strict_client, home, vi
         {"quantity": 1, "stockrecord": stockrecord.pk, "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 302
+
+
+def test_messages_show_a_product_name_as_text_and_only_marked_messages_as_markup():
+    hostile = '<meta http-equiv="refresh" content="0;url=https://lua-dao.example">Hương quế'
+    shown = render_to_string(
+        "partials/messages.html",
+        {
+            "messages": [
+                Message(constants.SUCCESS, f"Đã lưu {hostile}."),
+                Message(constants.SUCCESS, "<strong>Hương quế</strong> đã vào giỏ", "safe"),
+            ]
+        },
+    )
+
+    assert "<meta" not in shown
+    assert "&lt;meta http-equiv" in shown
+    assert "<strong>Hương quế</strong> đã vào giỏ" in shown, (
+        "Oscar's basket messages keep their markup"
+    )
+    assert 'class="message message--success"' in shown
