@@ -173,8 +173,13 @@ class VNPayReturnView(View):
 
     def get(self, request):
         params = request.GET.dict()
+        own = Order.objects.filter(pk=request.session.get("checkout_order_id")).first()
         if not vnpay.is_signed(params):
             messages.error(request, _("The payment answer could not be verified."))
+        elif own is None or own.number != params.get("vnp_TxnRef"):
+            # A genuine answer about someone else's order tells this visitor nothing.
+            messages.error(request, _("This payment answer is not about your order."))
+            return redirect("basket:summary")
         elif params.get("vnp_ResponseCode") == vnpay.SUCCESS:
             messages.success(request, _("VNPay accepted your payment. Thank you!"))
         else:

@@ -7,10 +7,14 @@ Both directions are signed with HMAC-SHA512 over the parameters sorted by name a
 import datetime
 import hashlib
 import hmac
+import logging
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
+
+logger = logging.getLogger("checkout")
 
 VERSION = "2.1.0"
 SIGNATURE_FIELDS = ("vnp_SecureHash", "vnp_SecureHashType")
@@ -32,14 +36,25 @@ def canonical(params):
 
 
 def sign(params, secret=None):
+    """The signature of `params`; never with an empty secret, which anyone could use."""
     secret = secret if secret is not None else settings.VNPAY_HASH_SECRET
+    if not secret:
+        raise ImproperlyConfigured("VNPAY_HASH_SECRET is empty: VNPay messages cannot be signed.")
     return hmac.new(secret.encode(), canonical(params).encode(), hashlib.sha512).hexdigest()
 
 
 def is_signed(params):
-    """True when the gateway's parameters carry a valid signature made with our secret."""
+    """True when the gateway's parameters are for our merchant code and carry a valid signature
+    made with our secret; always False while VNPay is not configured."""
+    if not is_configured():
+        logger.warning("A VNPay message arrived but VNPay is not configured: refused.")
+        return False
     given = params.get("vnp_SecureHash", "")
-    return bool(given) and hmac.compare_digest(given.lower(), sign(params))
+    return (
+        bool(given)
+        and params.get("vnp_TmnCode") == settings.VNPAY_TMN_CODE
+        and hmac.compare_digest(given.lower(), sign(params))
+    )
 
 
 def to_gateway_amount(amount):

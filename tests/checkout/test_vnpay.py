@@ -6,7 +6,9 @@ import hmac
 import io
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -56,7 +58,9 @@ def callback(order, secret=SECRET, **changes):
         **changes,
     }
     params["vnp_SecureHashType"] = "HmacSHA512"
-    params["vnp_SecureHash"] = vnpay.sign(params, secret)
+    # Signed here, not by vnpay.sign, which refuses to sign with an empty secret.
+    text = vnpay.canonical(params).encode()
+    params["vnp_SecureHash"] = hmac.new(secret.encode(), text, hashlib.sha512).hexdigest()
     return params
 
 
@@ -151,3 +155,41 @@ def test_abandoned_vnpay_orders_are_cancelled_and_release_their_stock(vnpay_orde
     order.refresh_from_db()
     assert order.status == "Cancelled"
     assert anise_oil.stockrecords.get().num_allocated == 0
+
+
+@pytest.mark.django_db
+def test_an_ipn_signed_with_an_empty_secret_is_refused_while_vnpay_is_not_configured(
+    client, vnpay_order, settings, caplog
+):
+    order, _ = vnpay_order
+    settings.VNPAY_HASH_SECRET = ""
+
+    answer = client.get("/checkout/vnpay/ipn/", callback(order, secret="")).json()
+
+    assert answer["RspCode"] == "97"
+    order.refresh_from_db()
+    assert order.status == "Awaiting payment"
+    assert "VNPay is not configured" in caplog.text
+    with pytest.raises(ImproperlyConfigured):
+        vnpay.sign({"vnp_TxnRef": order.number}, "")
+
+
+@pytest.mark.django_db
+def test_an_ipn_for_another_merchant_code_is_refused(client, vnpay_order):
+    order, _ = vnpay_order
+    answer = client.get("/checkout/vnpay/ipn/", callback(order, vnp_TmnCode="KHAC0001")).json()
+    assert answer["RspCode"] == "97"
+    order.refresh_from_db()
+    assert order.status == "Awaiting payment"
+
+
+@pytest.mark.django_db
+def test_the_return_page_tells_nothing_about_an_order_not_in_the_visitors_session(vnpay_order):
+    order, _ = vnpay_order
+    stranger = Client()
+
+    response = stranger.get("/checkout/vnpay/return/", callback(order), follow=True)
+
+    assert response.redirect_chain[-1][0].endswith("/basket/")
+    assert order.number not in response.content.decode()
+    assert "Kết quả thanh toán này không thuộc đơn hàng của bạn." in response.content.decode()
