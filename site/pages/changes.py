@@ -20,6 +20,7 @@ as soon as the change is recorded.
 """
 
 from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
@@ -204,8 +205,6 @@ def _pages_showing(pages):
         if page.pk and page.path:
             showing += page.get_ancestors().filter(depth__gt=1)
     return Shown(paths={page_path(page) for page in showing} - {None}, groups={"search", "pages"})
-
-
 
 
 # --- Signals that feed the record --------------------------------------------------------------
