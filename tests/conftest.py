@@ -39,6 +39,8 @@ def pytest_runtest_teardown(item, nextitem):
     """After a transactional test has emptied the database, put back what migrations made, so
     the next test (of whichever kind, in whichever order xdist hands them out) finds it."""
     yield
+    if nextitem is None:  # the last test: the test database has just been destroyed
+        return
     marker = item.get_closest_marker("django_db")
     transactional = marker is not None and marker.kwargs.get("transaction")
     if transactional or TRANSACTIONAL & set(getattr(item, "fixturenames", ())):

@@ -2,7 +2,7 @@
 
 A transactional test (a browser journey, a race on PostgreSQL) ends with Django flushing every
 table; content types and permissions come back by themselves (post_migrate), the rest here: the
-default locale, the page tree's and the media's root nodes, and the staff roles with their
+default locale, Django's site, the page tree's and the media's root nodes, and the staff roles with their
 permissions and the DCST moderation workflow.
 """
 
@@ -11,6 +11,7 @@ import importlib
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site
 
 from wagtail.models import Collection, Locale
 
@@ -21,6 +22,11 @@ ROLE_MIGRATIONS = ("pages.migrations.0003_editorial_roles", "staff.migrations.00
 
 def reseed():
     ContentType.objects.clear_cache()  # the flush gave content types new ids
+    Site.objects.clear_cache()
+    # Django's own site (Oscar stamps it on orders), usually remade by post_migrate after a flush.
+    Site.objects.get_or_create(
+        pk=settings.SITE_ID, defaults={"domain": "example.com", "name": "example.com"}
+    )
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     tree_root()
     if not Collection.get_first_root_node():

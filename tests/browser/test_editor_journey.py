@@ -33,7 +33,7 @@ def sign_in(tab, base_url, username):
 
 @pytest.mark.django_db(transaction=True)
 def test_editor_change_goes_public_after_approval_and_is_found_by_search(
-    live_server, new_tab, home
+    live_server, new_tab, home, search_index
 ):
     village = VillagePageFactory(title="Làng mây tre Hữu Lũng", slug="lang-may-tre-huu-lung")
     member_of("DCST editors", "bientap")
