@@ -15,12 +15,21 @@ EventHandler = get_class("order.processing", "EventHandler")
 ShippingEventType = get_model("order", "ShippingEventType")
 
 SHIPPED = "shipped"  # the code of the shipping event type
+# Units of a cancelled order given back to stock, per line (checkout/receivers.py).
+RELEASED = "released"
 NOT_SHIPPABLE = {statuses.AWAITING_TRANSFER, statuses.AWAITING_PAYMENT, statuses.CANCELLED}
 
 
 def shipped_event_type():
     event_type, _created = ShippingEventType.objects.get_or_create(
         code=SHIPPED, defaults={"name": "Shipped"}
+    )
+    return event_type
+
+
+def released_event_type():
+    event_type, _created = ShippingEventType.objects.get_or_create(
+        code=RELEASED, defaults={"name": "Released to stock"}
     )
     return event_type
 
@@ -56,6 +65,10 @@ def mark_shipped(order, lines, tracking_number, user=None, carrier=""):
             [line for line, _quantity in to_ship],
             [quantity for _line, quantity in to_ship],
             reference=event_notes(tracking_number, carrier),
+        )
+        # The units left the producer: no longer held, no longer in stock.
+        handler.consume_stock_allocations(
+            order, [line for line, _quantity in to_ship], [quantity for _line, quantity in to_ship]
         )
         for line, _quantity in to_ship:
             if statuses.SHIPPED in line.available_statuses():

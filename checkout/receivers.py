@@ -1,14 +1,21 @@
 """What staff changing an order's status does to its payment and stock; shipping e-mails."""
 
+import logging
+
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 from oscar.apps.order.signals import order_status_changed
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from . import emails, fulfilment, payment
 
+logger = logging.getLogger("checkout")
+
+EventHandler = get_class("order.processing", "EventHandler")
+Order = get_model("order", "Order")
 PaymentEventType = get_model("order", "PaymentEventType")
 ShippingEvent = get_model("order", "ShippingEvent")
 
@@ -26,16 +33,62 @@ def record_payment(order):
     for source in order.sources.all():
         if source.balance > 0:
             source.debit(source.balance, reference=order.number)
-    event_type, _ = PaymentEventType.objects.get_or_create(name=payment.PAID)
+    event_type, _created = PaymentEventType.objects.get_or_create(name=payment.PAID)
     if not order.payment_events.filter(event_type=event_type).exists():
         order.payment_events.create(event_type=event_type, amount=order.total_incl_tax)
 
 
+LATE_PAYMENT = "Paid after cancellation"
+
+
+def record_late_payment(order, reference):
+    """VNPay took the money for an order already cancelled: the payment is recorded, once, and
+    staff are told, on the order, to refund the buyer or reinstate the order. Returns True the
+    first time."""
+    event_type, _created = PaymentEventType.objects.get_or_create(name=LATE_PAYMENT)
+    if order.payment_events.filter(event_type=event_type).exists():
+        return False
+    order.sources.update(reference=reference)
+    for source in order.sources.all():
+        if source.balance > 0:
+            source.debit(source.balance, reference=reference)
+    order.payment_events.create(
+        event_type=event_type, amount=order.total_incl_tax, reference=reference
+    )
+    order.notes.create(
+        note_type="System",
+        message=_(
+            "VNPay took %(amount)s đồng (transaction %(reference)s) after this order was "
+            "cancelled: refund the buyer, or reinstate the order if its goods are still there."
+        )
+        % {"amount": f"{int(order.total_incl_tax):,}".replace(",", "."), "reference": reference},
+    )
+    logger.warning("Order %s was paid after it was cancelled: refund or reinstate", order.number)
+    return True
+
+
 def release_stock(order):
-    """A cancelled order gives back the units it held for sale."""
-    for line in order.lines.select_related("stockrecord"):
-        if line.stockrecord and line.stockrecord.num_allocated:
-            line.stockrecord.cancel_allocation(line.quantity)
+    """A cancelled order gives back, once per line, the units it still holds: never units that
+    shipped, never twice (what was given back is recorded as a "released" event per line)."""
+    shipped, released = fulfilment.shipped_event_type(), fulfilment.released_event_type()
+    with transaction.atomic():
+        # Two cancellations at once queue here, and the second finds nothing left to give back.
+        Order.objects.select_for_update().filter(pk=order.pk).first()
+        lines, quantities = [], []
+        for line in order.lines.select_related("stockrecord"):
+            held = (
+                line.quantity
+                - line.shipping_event_quantity(shipped)
+                - line.shipping_event_quantity(released)
+            )
+            if held > 0 and line.stockrecord_id:
+                lines.append(line)
+                quantities.append(held)
+        if not lines:
+            return
+        handler = EventHandler()
+        handler.cancel_stock_allocations(order, lines, quantities)
+        handler.create_shipping_event(order, released, lines, quantities, reference=order.number)
 
 
 @receiver(post_save, sender=ShippingEvent, dispatch_uid="checkout.shipping_event_saved")

@@ -19,7 +19,7 @@ from oscar.core.loading import get_model
 
 from catalogue import qr
 
-from . import emails, payment, vietqr, vnpay
+from . import emails, payment, receivers, vietqr, vnpay
 from .forms import PaymentMethodForm
 from .models import remember_language
 
@@ -153,14 +153,19 @@ class VNPayIPNView(View):
                 return self.answer("01", "Order not found")
             if params.get("vnp_Amount") != vnpay.to_gateway_amount(order.total_incl_tax):
                 return self.answer("04", "Invalid amount")
-            if order.status != payment.AWAITING_PAYMENT:
-                return self.answer("02", "Order already confirmed")
             paid = (
                 params.get("vnp_ResponseCode") == vnpay.SUCCESS
                 and params.get("vnp_TransactionStatus") == vnpay.SUCCESS
             )
+            reference = params.get("vnp_TransactionNo", "")
+            # Money taken for an order the unpaid-order job cancelled is never lost.
+            late = paid and order.status == payment.CANCELLED
+            if late and receivers.record_late_payment(order, reference):
+                return self.answer("00", "Confirm Success")
+            if order.status != payment.AWAITING_PAYMENT:
+                return self.answer("02", "Order already confirmed")
             if paid:
-                order.sources.update(reference=params.get("vnp_TransactionNo", ""))
+                order.sources.update(reference=reference)
             order.set_status(payment.PAID if paid else payment.CANCELLED)
         return self.answer("00", "Confirm Success")
 

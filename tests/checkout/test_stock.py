@@ -8,8 +8,10 @@ from django.test import Client
 import pytest
 from oscar.core.loading import get_model
 
+from checkout.fulfilment import mark_shipped
+from checkout.receivers import release_stock
 from tests.catalogue.factories import product_for_sale
-from tests.checkout.conftest import ADDRESS
+from tests.checkout.conftest import ADDRESS, checkout
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -62,3 +64,39 @@ def test_ten_concurrent_checkouts_for_the_last_four_units_make_four_orders(home,
     stockrecord = StockRecord.objects.get(product=product)
     assert stockrecord.num_allocated == LAST_UNITS
     assert stockrecord.num_in_stock == LAST_UNITS
+
+
+@pytest.mark.django_db
+def test_a_second_cancellation_gives_nothing_back_again(client, anise_oil):
+    checkout(client, anise_oil, quantity=2)
+    order = Order.objects.get()
+    other_buyer = Client()
+    checkout(other_buyer, anise_oil, quantity=3)
+    stockrecord = anise_oil.stockrecords.get()
+    assert stockrecord.num_allocated == 5
+
+    order.set_status("Cancelled")
+    release_stock(order)  # as a second cancellation would
+
+    stockrecord.refresh_from_db()
+    assert stockrecord.num_allocated == 3, "the other buyer's 3 units stay held"
+
+
+@pytest.mark.django_db
+def test_a_cancelled_order_never_puts_a_shipped_unit_back_on_sale(client, anise_oil):
+    stockrecord = anise_oil.stockrecords.get()
+    client.post(f"/basket/add/{anise_oil.pk}/", {"quantity": 2, "stockrecord": stockrecord.pk})
+    checkout(client, product_for_sale(title="Hoa hồi khô", price=90000, stock=5))
+    order = Order.objects.get()
+    shipped_line = order.lines.get(product=anise_oil)
+
+    mark_shipped(order, [shipped_line], "VTP123456789")
+    stockrecord = anise_oil.stockrecords.get()
+    assert (stockrecord.num_in_stock, stockrecord.num_allocated) == (8, 0), "shipping consumes"
+
+    order.set_status("Cancelled")
+
+    stockrecord.refresh_from_db()
+    assert (stockrecord.num_in_stock, stockrecord.num_allocated) == (8, 0)
+    other = order.lines.exclude(pk=shipped_line.pk).get().stockrecord
+    assert other.num_allocated == 0, "the line that did not ship is given back"

@@ -15,6 +15,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from checkout import vnpay
+from checkout.management.commands import cancel_unpaid_orders as job
 from tests.checkout.conftest import checkout
 
 Order = get_model("order", "Order")
@@ -193,3 +194,45 @@ def test_the_return_page_tells_nothing_about_an_order_not_in_the_visitors_sessio
     assert response.redirect_chain[-1][0].endswith("/basket/")
     assert order.number not in response.content.decode()
     assert "Kết quả thanh toán này không thuộc đơn hàng của bạn." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_payment_meeting_a_cancelled_order_is_recorded_and_shown_to_staff(client, vnpay_order):
+    order, _ = vnpay_order
+    order.set_status("Cancelled")  # the unpaid-order job came first
+
+    answer = client.get("/checkout/vnpay/ipn/", callback(order)).json()
+
+    assert answer == {"RspCode": "00", "Message": "Confirm Success"}
+    order.refresh_from_db()
+    assert order.status == "Cancelled"
+    source = order.sources.get()
+    assert (source.amount_debited, source.reference) == (order.total_incl_tax, "14567890")
+    assert order.payment_events.get().event_type.name == "Paid after cancellation"
+    assert "hoàn tiền" in order.notes.get().message, "staff are told to refund or reinstate"
+    replay = client.get("/checkout/vnpay/ipn/", callback(order)).json()
+    assert replay["RspCode"] == "02" and order.payment_events.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_unpaid_order_job_never_cancels_an_order_paid_while_it_runs(
+    client, vnpay_order, monkeypatch
+):
+    order, _ = vnpay_order
+    Order.objects.filter(pk=order.pk).update(
+        date_placed=timezone.now() - datetime.timedelta(hours=2)
+    )
+    listed = job.stale_orders
+
+    def paid_right_after_listing(status, before):
+        found = listed(status, before)
+        if order.pk in found:  # VNPay's IPN arrives between the list and the cancellation
+            assert client.get("/checkout/vnpay/ipn/", callback(order)).json()["RspCode"] == "00"
+        return found
+
+    monkeypatch.setattr(job, "stale_orders", paid_right_after_listing)
+    call_command("cancel_unpaid_orders", stdout=io.StringIO())
+
+    order.refresh_from_db()
+    assert order.status == "Paid"
+    assert not order.notes.exists()

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
 from oscar.core.loading import get_model
@@ -40,7 +41,23 @@ class Command(BaseCommand):
         ]
         cancelled = 0
         for status, before in stale:
-            for order in Order.objects.filter(status=status, date_placed__lt=before):
-                order.set_status(payment.CANCELLED)
-                cancelled += 1
+            for pk in stale_orders(status, before):
+                cancelled += cancel_if_still(pk, status)
         self.stdout.write(f"Cancelled {cancelled} unpaid order(s); their stock is released.")
+
+
+def stale_orders(status, before):
+    return list(
+        Order.objects.filter(status=status, date_placed__lt=before).values_list("pk", flat=True)
+    )
+
+
+def cancel_if_still(pk, status):
+    """Cancel the order only if, under its row lock, it is still unpaid: a payment that arrived
+    since the list was made wins. Returns 1 if it was cancelled."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().filter(pk=pk, status=status).first()
+        if order is None:
+            return 0
+        order.set_status(payment.CANCELLED)
+        return 1
