@@ -10,6 +10,9 @@ class CatalogueConfig(apps.CatalogueConfig):
     def ready(self):
         super().ready()
         from . import changes  # noqa: F401  (what a change of a product touches)
+        from .photos import ensure_missing_image
+
+        ensure_missing_image()
 
         self.village_view = get_class("catalogue.views", "VillageProductsView")
         self.producer_view = get_class("catalogue.views", "ProducerProductsView")

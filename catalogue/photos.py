@@ -6,9 +6,13 @@ EXIF (GPS position, camera serial) survives; HEIC, which browsers cannot show, b
 """
 
 import io
+import logging
 import os
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +21,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 from pages.text import slugify
+
+logger = logging.getLogger("catalogue")
 
 register_heif_opener()
 
@@ -116,3 +122,24 @@ class MultiplePhotoField(PhotoField):
                     code="invalid",
                 ) from None
         return cleaned
+
+
+def ensure_missing_image():
+    """Put Oscar's "no photo yet" picture into MEDIA_ROOT ahead of any request.
+
+    Oscar links it there the first time a page shows a product without a photo; two requests doing
+    that at once made the second fail with a server error. Made once here, at start-up; a folder
+    that cannot be written is left to Oscar, as before.
+    """
+    name = settings.OSCAR_MISSING_IMAGE_URL
+    target = Path(settings.MEDIA_ROOT) / name
+    source = finders.find(f"oscar/img/{name}")
+    if not settings.MEDIA_ROOT or target.exists() or source is None:
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(source)
+    except FileExistsError:
+        pass  # another process made it meanwhile
+    except OSError:
+        logger.warning("Could not link Oscar's missing-image picture into %s", target.parent)

@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import Locale
 
+from catalogue.photos import ensure_missing_image
 from tests.pages.factories import home_page
 from tests.seed import reseed
 
@@ -11,6 +12,7 @@ TRANSACTIONAL = {"transactional_db", "live_server"}
 def media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a throw-away folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    ensure_missing_image()  # as at start-up, for this folder
 
 
 @pytest.fixture

@@ -169,10 +169,6 @@ def ticket_page_url(product):
     return session.experience.localized.url if session is not None else None
 
 
-# Tickets are not listed in the shop; their address is their page's. This module is imported
-# when the app is ready (apps.py), before any address is asked for.
-Product.add_page_finder(ticket_page_url)
-
 
 # --- availability, used by the shop's strategy (partner/strategy.py) ------------------------
 
