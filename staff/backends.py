@@ -1,3 +1,6 @@
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 from axes.backends import AxesStandaloneBackend
 
 
@@ -31,3 +34,25 @@ def client_ip(request):
     if count and len(forwarded) >= count:
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
+
+
+def account_key(request, credentials=None):
+    """The one name django-axes counts failures under: the account's, however it was typed.
+
+    The Wagtail and Django admins ask for the user name, the shop and the dashboard for the e-mail
+    address, in any mix of capitals; all of them count against the same account, so a lockout on
+    one form holds on every other. A name that matches no account is counted in lower case.
+    """
+    given = (credentials or {}).get("username") or ""
+    if not given and request is not None:
+        given = request.POST.get("username") or request.POST.get("login-username") or ""
+    given = given.strip()
+    if not given:
+        return given
+    account = (
+        get_user_model()
+        ._default_manager.filter(Q(username__iexact=given) | Q(email__iexact=given))
+        .order_by("pk")
+        .first()
+    )
+    return account.get_username() if account else given.lower()

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, override
 
 import pytest
+from axes.models import AccessAttempt
 
 from tests.staff.factories import PASSWORD, UserFactory, member
 
@@ -107,25 +108,63 @@ def test_a_staff_member_setting_a_short_password_is_told_why():
         )
 
 
-def test_behind_the_load_balancer_each_visitor_is_counted_apart(client, settings):
+def test_behind_the_load_balancer_each_failure_is_recorded_with_the_visitors_address(
+    client, settings
+):
     settings.TRUSTED_PROXY_COUNT = 1
     UserFactory(username="khach4")
+    client.post(
+        "/admin/login/",
+        {"username": "khach4", "password": "wrong-password"},
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    # A forged address further left is the visitor's own claim, not trusted.
+    client.post(
+        "/admin/login/",
+        {"username": "khach4", "password": "wrong-password"},
+        HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.2",
+    )
+
+    recorded = set(AccessAttempt.objects.values_list("ip_address", flat=True))
+    assert recorded == {"203.0.113.7", "198.51.100.2"}
+
+
+def test_another_spelling_of_a_locked_out_address_is_locked_out_too(client):
+    UserFactory(username="nghenhan2", email="nghenhan2@langnghe.example")
     for _ in range(5):
+        attempt(client, "shop", "nghenhan2@langnghe.example", "wrong-password")
+
+    shouting = attempt(client, "shop", "NGHENHAN2@langnghe.example", PASSWORD)
+
+    assert shouting.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_staff_account_locked_in_the_admin_cannot_sign_in_through_the_shop(client):
+    UserFactory(username="nghenhan2", email="nghenhan2@langnghe.example", is_staff=True)
+    for _ in range(5):
+        attempt(client, "wagtail admin", "nghenhan2", "wrong-password")
+
+    through_the_shop = attempt(client, "shop", "nghenhan2@langnghe.example", PASSWORD)
+
+    assert through_the_shop.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302, "and so never reaches the admin"
+
+
+def test_a_guesser_changing_address_still_meets_the_accounts_lockout(client):
+    UserFactory(username="lan", email="lan@example.vn")
+    for number in range(5):
         client.post(
-            "/admin/login/",
-            {"username": "khach4", "password": "wrong-password"},
-            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            "/accounts/login/",
+            {"login-username": "lan@example.vn", "login-password": "sai", "login_submit": "1"},
+            REMOTE_ADDR=f"203.0.113.{number}",
         )
-    from_elsewhere = client.post(
-        "/admin/login/",
-        {"username": "khach4", "password": "wrong-password"},
-        HTTP_X_FORWARDED_FOR="198.51.100.2",
+
+    response = client.post(
+        "/accounts/login/",
+        {"login-username": "lan@example.vn", "login-password": PASSWORD, "login_submit": "1"},
+        REMOTE_ADDR="198.51.100.7",
     )
-    assert from_elsewhere.status_code == 200
-    # A visitor cannot escape the lockout by sending a forged address of their own.
-    forged = client.post(
-        "/admin/login/",
-        {"username": "khach4", "password": "wrong-password"},
-        HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.7",
-    )
-    assert forged.status_code == 429
+
+    assert response.status_code == 429

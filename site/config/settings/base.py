@@ -267,7 +267,9 @@ LOGIN_REDIRECT_URL = "customer:summary"
 # user name from that address for a while; the lockout page says until when (staff/views.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One counter per account, whatever the form or the spelling (staff/backends.py), from any address.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "staff.backends.account_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
 # Behind a load balancer every request comes from its address: set how many trusted proxies add
