@@ -9,6 +9,27 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from villages.models import CraftPage, VillagePage
+
+
+class PublicFigures(models.QuerySet):
+    """Figures of places the public may see: a village's or craft's page live and not private."""
+
+    page_field = ""
+
+    def public(self):
+        pages = {"village": VillagePage, "craft": CraftPage}[self.page_field]
+        return self.filter(**{f"{self.page_field}__in": pages.objects.live().public()})
+
+
+class VillageFigures(PublicFigures):
+    page_field = "village"
+
+
+class CraftFigures(PublicFigures):
+    page_field = "craft"
+
+
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 PLAN_START = 2021  # the first year the plan counts
 
@@ -36,6 +57,8 @@ class VillageYear(models.Model):
     environment_compliant = models.BooleanField(_("meets environmental rules"), default=False)
     linked_to_tourism = models.BooleanField(_("linked to tourism"), default=False)
     is_sample = models.BooleanField(_("sample figures"), default=False)
+
+    objects = VillageFigures.as_manager()
 
     class Meta:
         verbose_name = _("village's yearly figures")
@@ -78,6 +101,8 @@ class CraftYear(models.Model):
         _("year of the decision"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     is_sample = models.BooleanField(_("sample figures"), default=False)
+
+    objects = CraftFigures.as_manager()
 
     class Meta:
         verbose_name = _("craft's yearly figures")

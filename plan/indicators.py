@@ -33,7 +33,8 @@ def _share(part, whole):
 
 def crafts_restored(year):
     return (
-        CraftYear.objects.filter(restored=True, year__gte=PLAN_START, year__lte=year)
+        CraftYear.objects.public()
+        .filter(restored=True, year__gte=PLAN_START, year__lte=year)
         .values("craft")
         .distinct()
         .count()
@@ -42,9 +43,8 @@ def crafts_restored(year):
 
 def recognitions(year):
     crafts = (
-        CraftYear.objects.filter(
-            recognised=True, decision_year__gte=PLAN_START, decision_year__lte=year
-        )
+        CraftYear.objects.public()
+        .filter(recognised=True, decision_year__gte=PLAN_START, decision_year__lte=year)
         .values("craft")
         .distinct()
         .count()
@@ -60,17 +60,21 @@ def recognitions(year):
 
 
 def villages_linked_to_tourism(year):
-    return VillageYear.objects.filter(year=year, linked_to_tourism=True).count()
+    return VillageYear.objects.public().filter(year=year, linked_to_tourism=True).count()
 
 
 def _recognised_shares(year):
-    return VillageYear.objects.filter(year=year, recognised=True).aggregate(
-        total=Count("pk"),
-        effective=Count("pk", filter=Q(working_effectively=True)),
-        trademark=Count("pk", filter=Q(trademark_protected=True)),
-        compliant=Count("pk", filter=Q(environment_compliant=True)),
-        workers=Sum("workers"),
-        trained=Sum("workers_trained"),
+    return (
+        VillageYear.objects.public()
+        .filter(year=year, recognised=True)
+        .aggregate(
+            total=Count("pk"),
+            effective=Count("pk", filter=Q(working_effectively=True)),
+            trademark=Count("pk", filter=Q(trademark_protected=True)),
+            compliant=Count("pk", filter=Q(environment_compliant=True)),
+            workers=Sum("workers"),
+            trained=Sum("workers_trained"),
+        )
     )
 
 
@@ -99,9 +103,13 @@ def production_growth(year):
     if year <= PLAN_START:
         return None
     first = dict(
-        VillageYear.objects.filter(year=PLAN_START).values_list("village", "production_value")
+        VillageYear.objects.public()
+        .filter(year=PLAN_START)
+        .values_list("village", "production_value")
     )
-    last = dict(VillageYear.objects.filter(year=year).values_list("village", "production_value"))
+    last = dict(
+        VillageYear.objects.public().filter(year=year).values_list("village", "production_value")
+    )
     both = first.keys() & last.keys()
     start, end = sum(first[village] for village in both), sum(last[village] for village in both)
     if not start or not end:
@@ -112,7 +120,8 @@ def production_growth(year):
 def commodity_crafts_per_district(year):
     """{former district: number of crafts produced as commodities there} in `year`."""
     rows = (
-        CraftYear.objects.filter(year=year, commodity_production=True)
+        CraftYear.objects.public()
+        .filter(year=year, commodity_production=True)
         .values("former_district")
         .annotate(crafts=Count("craft", distinct=True))
         .order_by("former_district")

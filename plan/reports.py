@@ -15,7 +15,10 @@ from .indicators import INDICATORS, commodity_crafts_per_district
 
 def report_context(year, district=""):
     figures = (
-        VillageYear.objects.filter(year=year).select_related("village").order_by("village__title")
+        VillageYear.objects.public()
+        .filter(year=year)
+        .select_related("village")
+        .order_by("village__title")
     )
     if district:
         figures = figures.filter(village__former_district=district)
@@ -26,7 +29,8 @@ def report_context(year, district=""):
     ]
     commodity = commodity_crafts_per_district(year)
     districts = (
-        VillageYear.objects.filter(year=year)
+        VillageYear.objects.public()
+        .filter(year=year)
         .values("village__former_district")
         .annotate(
             villages=Count("pk"),
@@ -138,6 +142,11 @@ def report_xlsx(year, district=""):
             ]
         )
     for worksheet in book.worksheets:
+        for row in worksheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    # A name typed as "=HYPERLINK(…)" is text to us, never a formula to run.
+                    cell.data_type = "s"
         for cell in worksheet[2 if worksheet is sheet else 1]:
             cell.font = bold
         for column in worksheet.columns:

@@ -7,11 +7,15 @@ from django.utils.formats import number_format
 
 import pytest
 from openpyxl import load_workbook
+from wagtail.models import PageViewRestriction
 
+from plan.figures import VillageYear
 from plan.indicators import indicator_table
 from plan.models import PlanProgressPage
 from tests.pages.factories import PageFactory, home_page, translate
+from tests.plan.factories import VillageYearFactory
 from tests.plan.test_indicators import figures  # noqa: F401  (the hand-worked figures)
+from tests.villages.factories import VillagePageFactory
 
 
 class PlanProgressPageFactory(PageFactory):
@@ -71,3 +75,26 @@ def test_report_can_be_narrowed_to_one_former_district(client, figures):  # noqa
         response["Content-Disposition"]
         == 'attachment; filename="bao-cao-lang-nghe-2025-van-quan.xlsx"'
     )
+
+
+@pytest.mark.django_db
+def test_the_public_report_counts_only_public_villages_and_writes_names_as_text(client, home):
+    page = PlanProgressPageFactory()
+    shown = VillagePageFactory(title='=HYPERLINK("https://lua-dao.example","Bấm vào đây")')
+    draft = VillagePageFactory(title="Làng chưa công bố")
+    draft.unpublish()
+    private = VillagePageFactory(title="Làng riêng tư")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    for village in (shown, draft, private):
+        VillageYearFactory(village=village, year=2025, workers=10, workers_trained=10)
+
+    report = client.get(page.url + "bao-cao/2025/").content.decode()
+    workbook = load_workbook(
+        io.BytesIO(client.get(page.url + "bao-cao/2025/", {"format": "xlsx"}).content)
+    )
+
+    assert "Làng chưa công bố" not in report and "Làng riêng tư" not in report
+    names = [row[0] for row in workbook.worksheets[2].iter_rows(min_row=2)]
+    assert [cell.value for cell in names] == [shown.title]
+    assert names[0].data_type == "s", "a name is text, never a formula"
+    assert VillageYear.objects.count() == 3, "the figures themselves are all kept"
