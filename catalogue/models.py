@@ -198,13 +198,18 @@ class Product(AbstractProduct):
         if finder not in cls.page_finders:
             cls.page_finders.append(finder)
 
+    def own_page_url(self):
+        """The address of the page this product is sold on (a ticket's workshop), or None."""
+        for finder in self.page_finders:
+            url = finder(self)
+            if url:
+                return url
+        return None
+
     def get_absolute_url(self):
         # Only hidden products pay the finders' lookups.
-        if not self.is_public:
-            for finder in self.page_finders:
-                url = finder(self)
-                if url:
-                    return url
+        if not self.is_public and (url := self.own_page_url()):
+            return url
         return super().get_absolute_url()
 
     def get_description(self):

@@ -53,9 +53,15 @@ def batch_page(request, lot_code, gtin=None):
     batch = find_batch(lot_code, gtin)
     if batch is None:
         return not_genuine(request, f"{gtin}/{lot_code}" if gtin else lot_code)
+    product = batch.product
+    if not product.is_public and not product.own_page_url():
+        # Awaiting an editor or hidden by staff: its name and text are not approved facts.
+        code = f"{gtin}/{lot_code}" if gtin else lot_code
+        return render(
+            request, "oscar/catalogue/trace/not_published.html", {"code": code}, status=404
+        )
     if request.method == "GET" and not request.user.is_staff:
         batch.record_scan()
-    product = batch.product
     context = {
         "batch": batch,
         "product": product,

@@ -3,11 +3,12 @@
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
+from oscar.apps.partner.availability import Unavailable
 from oscar.apps.partner.strategy import *  # noqa: F403
 from oscar.apps.partner.strategy import Default, FixedPrice
 from oscar.apps.partner.strategy import Selector as OscarSelector
 
-from tours.booking import session_availability
+from tours.booking import is_ticket, session_availability
 
 WHOLE_DONG = D("1")
 
@@ -50,7 +51,19 @@ class ExperienceSessions:
         return session_availability(product, stockrecord, policy)
 
 
-class Vietnam(ExperienceSessions, WholeDongPrices, Default):
+class PublicProductsOnly:
+    """A product that is not public (awaiting an editor, or hidden by staff) cannot be added to a
+    basket, stays in none and cannot be ordered; workshop tickets, never listed in the shop, are
+    sold from their workshop's page."""
+
+    def availability_policy(self, product, stockrecord):
+        policy = super().availability_policy(product, stockrecord)
+        if product.is_public or is_ticket(product):
+            return policy
+        return Unavailable()
+
+
+class Vietnam(PublicProductsOnly, ExperienceSessions, WholeDongPrices, Default):
     """The shop's strategy: first stock record, stock required, whole-đồng VAT-inclusive prices."""
 
 

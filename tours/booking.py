@@ -169,7 +169,6 @@ def ticket_page_url(product):
     return session.experience.localized.url if session is not None else None
 
 
-
 # --- availability, used by the shop's strategy (partner/strategy.py) ------------------------
 
 
@@ -208,9 +207,14 @@ class SeatsLeft(StockRequired):
     short_message = message
 
 
+def is_ticket(product):
+    """Whether the product is a workshop session's ticket (sold on its workshop's page)."""
+    return bool(product.product_class_id) and product.get_product_class().slug == EXPERIENCE_CLASS
+
+
 def session_availability(product, stockrecord, policy):
     """`policy` for a shop product; for a ticket, whether its session can still be booked."""
-    if not product.product_class_id or product.get_product_class().slug != EXPERIENCE_CLASS:
+    if not is_ticket(product):
         return policy
     try:
         session = product.experience_session
