@@ -78,6 +78,7 @@ check-deploy: install ## run Django's deployment checks under the production set
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 32 /dev/urandom | base64)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-langnghe.example} \
+	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## remove the virtual environment and local data

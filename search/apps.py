@@ -11,8 +11,14 @@ class SearchConfig(apps.SearchConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        from pages.cache import keep_parameters
+
         from . import adapters, signals  # noqa: F401  (today's searchable kinds; the subscriber)
+        from .registry import all_facets
         from .views import SearchView, SuggestView
+
+        # What the search page, the listings and the suggestions read from the query string.
+        keep_parameters("q", "kind", "sort", "page", *all_facets())
 
         self.search_view = SearchView
         self.suggest_view = SuggestView

@@ -10,9 +10,12 @@ class ToursConfig(AppConfig):
         from oscar.core.loading import get_model
         from wagtail.signals import page_published
 
+        from pages.cache import keep_parameters
+
         from .booking import on_page_published, ticket_page_url
 
         # Publishing an experience page puts its sessions on sale (one ticket product each).
         page_published.connect(on_page_published, dispatch_uid="tours-sync-session-products")
         # Tickets are not listed in the shop: a ticket's address is its workshop's page.
         get_model("catalogue", "Product").add_page_finder(ticket_page_url)
+        keep_parameters("length", "theme", "season", "start")  # the tour list's filters

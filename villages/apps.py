@@ -7,4 +7,8 @@ class VillagesConfig(AppConfig):
     verbose_name = _("Villages and the Geopark")
 
     def ready(self):
+        from pages.cache import keep_parameters
+
         from . import changes  # noqa: F401  (what a change of a page touches: the map)
+
+        keep_parameters("layer")  # the map's chosen layer

@@ -13,9 +13,12 @@ again (they expire on their own after PAGE_CACHE_SECONDS). Which addresses show 
 decided here: the cache follows the change event, after the commit (pages/changes.py).
 """
 
+import functools
 import hashlib
+import hmac
 import re
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -28,7 +31,29 @@ from .changes import content_changed, shown_at
 HEADER = "X-Page-Cache"
 # A form's token in a rendered page, and what stands in its place in the kept copy.
 TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
-TOKEN_SLOT = b"page-cache-csrf-token-slot"
+# Query parameters some page reads (each app names its own: `keep_parameters`). A request with
+# any other parameter (utm_source, junk) is answered afresh and not kept, so made-up parameters
+# cannot fill the cache; copies are keyed on the parameters in a stable order.
+_parameters = set()
+
+
+def keep_parameters(*names):
+    """Say that a page reads these query parameters: copies differ by their values."""
+    _parameters.update(names)
+
+
+@functools.cache
+def _token_slot():
+    """What stands in a kept copy's token field: secret to this deployment, token-shaped, and
+    replaced only inside that field, so no page text can receive a visitor's token."""
+    return hmac.new(settings.SECRET_KEY.encode(), b"page-cache-slot", "sha256").hexdigest().encode()
+
+
+@functools.cache
+def _slot_field():
+    return re.compile(rb'(name="csrfmiddlewaretoken" value=")' + _token_slot() + rb'(")')
+
+
 # Views whose pages are shared by every anonymous visitor, with the generations their copies are
 # kept under: "path" (the page's own address) and named groups. A copy is read only while every
 # one of its generations is unchanged.
@@ -85,12 +110,20 @@ def _page_key(request, names, found):
     """The key of this address's copy under the current values of its generations `names`."""
     keys = _generation_keys(request)
     generation = ".".join(found.get(keys[name], "0") for name in names)
-    query = hashlib.md5(request.META.get("QUERY_STRING", "").encode()).hexdigest()
+    query = hashlib.md5(_read_query(request).encode()).hexdigest()
     # The scheme is part of the key: a copy made over HTTPS is never served to a plain-HTTP
     # request, which the security middleware must still redirect.
     return (
         f"pagecache:page:{generation}:{request.scheme}:{request.get_host()}:{request.path}:{query}"
     )
+
+
+def _read_query(request):
+    """The query string in a stable order, or None when it has a parameter no page reads."""
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    if any(name not in _parameters for name, _value in pairs):
+        return None
+    return urlencode(sorted(pairs))
 
 
 def _lookup(request):
@@ -143,6 +176,7 @@ class PageCacheMiddleware:
             or request.method not in ("GET", "HEAD")
             or request.path.startswith(self.files)
             or _private(request)
+            or _read_query(request) is None
         ):
             return self.get_response(request)
         # Which view answers is known only after URL resolution; the group is remembered per address.
@@ -158,10 +192,12 @@ class PageCacheMiddleware:
         return response
 
     def _with_own_token(self, request, response):
-        if TOKEN_SLOT not in response.content:
+        slot_field = _slot_field()
+        if not slot_field.search(response.content):
             return response
         self.csrf.process_request(request)  # the visitor's own secret, from their cookie
-        response.content = response.content.replace(TOKEN_SLOT, get_token(request).encode())
+        token = get_token(request).encode()
+        response.content = slot_field.sub(rb"\g<1>" + token + rb"\g<2>", response.content)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return self.csrf.process_response(request, response)  # sets or renews the cookie
@@ -179,7 +215,7 @@ class PageCacheMiddleware:
 
 def shared_copy(response):
     """What every visitor may be given: the page without its CSRF cookie, a slot for each token."""
-    content = TOKEN_FIELD.sub(rb"\g<1>" + TOKEN_SLOT + rb"\g<2>", response.content)
+    content = TOKEN_FIELD.sub(rb"\g<1>" + _token_slot() + rb"\g<2>", response.content)
     shared = HttpResponse(content, status=response.status_code, headers=dict(response.items()))
     if shared.has_header("Content-Length"):
         shared["Content-Length"] = str(len(content))

@@ -11,8 +11,10 @@ from django.urls import reverse
 import pytest
 from wagtail.models import PageViewRestriction
 
+from pages.cache import _token_slot
 from tests.catalogue.factories import BatchFactory, product_for_sale
 from tests.pages.factories import translate
+from tests.site.test_settings import PRODUCTION, settings_value
 from tests.villages.factories import VillageIndexPageFactory, VillagePageFactory
 from villages.models import VillagePage
 
@@ -299,3 +301,46 @@ def test_a_request_racing_a_publish_cannot_keep_the_old_page_under_the_new_gener
 
     assert after["X-Page-Cache"] == "miss"
     assert "Làng hương mới" in after.content.decode()
+
+
+@pytest.mark.django_db
+def test_made_up_query_parameters_are_answered_afresh_and_never_kept(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    client.get(village.url)
+    assert client.get(village.url)["X-Page-Cache"] == "hit"
+
+    for number in range(3):
+        junk = client.get(f"{village.url}?utm_source=zalo&x={number}")
+        assert junk.status_code == 200 and "X-Page-Cache" not in junk
+
+    listing = "/catalogue/?sort=price-low&page=1"
+    assert client.get(listing)["X-Page-Cache"] == "miss"
+    reordered = client.get("/catalogue/?page=1&sort=price-low")
+    assert reordered["X-Page-Cache"] == "hit", "one copy, whatever the order of its parameters"
+
+
+@pytest.mark.django_db
+def test_a_kept_copy_hands_out_tokens_only_in_the_token_field(home, page_cache, settings):
+    slot = _token_slot().decode()
+    product = product_for_sale(title="Hương quế", description=f"Mã {slot} in trên hộp.")
+    Client().get(product.get_absolute_url())
+
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(product.get_absolute_url())
+
+    assert page["X-Page-Cache"] == "hit"
+    token = csrf_token_in(page)
+    assert token != slot
+    assert page.content.decode().count(token) == 1, "the description is shown as written"
+
+
+def test_production_refuses_a_page_cache_in_one_process_memory():
+    result = settings_value(
+        "settings.PAGE_CACHE_SECONDS",
+        **{**PRODUCTION, "CACHE_URL": ""},
+        SECRET_KEY="x" * 50,
+        PAGE_CACHE_SECONDS="600",
+    )
+
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr

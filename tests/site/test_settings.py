@@ -43,6 +43,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "ALLOWED_HOSTS": "langnghe.example",
     "DATABASE_URL": "postgres://langnghe@db.internal:5432/langnghe",
+    "CACHE_URL": "redis://redis.internal:6379/1",
 }
 
 

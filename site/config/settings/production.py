@@ -1,5 +1,7 @@
 """Production: several app servers behind a load balancer, PostgreSQL, Redis, object storage."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -25,6 +27,13 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 OSCAR_URL_SCHEMA = "https"
 
 # --- Shared state across app servers -------------------------------------------------------
+
+# A page cache in one process's memory would keep serving a page another process has dropped.
+if PAGE_CACHE_SECONDS and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured(
+        "The page cache needs a cache every app server shares: set CACHE_URL or REDIS_URL "
+        "(or PAGE_CACHE_SECONDS=0 to turn the page cache off)."
+    )
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
