@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from config.local_key import local_secret_key
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -132,3 +134,17 @@ def test_elasticsearch_url_is_read_from_the_environment():
         ELASTICSEARCH_URL="http://search.internal:9200",
     )
     assert "http://search.internal:9200" in result.stdout
+
+
+def test_development_makes_a_secret_key_of_its_own_once(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("DEBUG=on")
+
+    first = local_secret_key(env_file)
+    again = local_secret_key(env_file)
+    elsewhere = local_secret_key(tmp_path / "another.env")
+
+    assert first == again, "kept, so sessions survive a restart"
+    assert len(first) >= 50 and first != elsewhere
+    assert env_file.read_text().startswith("DEBUG=on\n")
+    assert "dev-only-key" not in (ROOT / "site/config/settings/dev.py").read_text()
