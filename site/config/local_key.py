@@ -4,7 +4,7 @@ A key written in the code would be the same on every developer's machine, and an
 the signed cookies (an open basket, a session) of a demo reachable by others.
 """
 
-from django.core.management.utils import get_random_secret_key
+import secrets
 
 
 def local_secret_key(env_file):
@@ -14,7 +14,7 @@ def local_secret_key(env_file):
         name, _, value = line.partition("=")
         if name.strip() == "SECRET_KEY" and value.strip():
             return value.strip().strip("'\"")
-    key = get_random_secret_key()
+    key = secrets.token_urlsafe(50)  # letters, digits, - and _: nothing .env would read specially
     with env_file.open("a") as file:
         if lines and lines[-1].strip():
             file.write("\n")
