@@ -201,3 +201,13 @@ def test_village_page_queries_do_not_grow_with_what_is_linked_to_it(client, home
         return village
 
     assert queries(linked_village(5)) == queries(linked_village(1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v2/images/"])
+def test_the_api_answers_a_huge_offset_with_a_clear_400(client, home, endpoint):
+    response = client.get(endpoint, {"offset": "9" * 30})
+
+    assert response.status_code == 400
+    assert "offset" in response.json()["message"]
+    assert client.get(endpoint, {"offset": "100000"}).status_code == 200
