@@ -1,6 +1,7 @@
 """What staff changing an order's status does to its payment and stock; shipping e-mails."""
 
 import logging
+from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_class, get_model
 
-from . import emails, fulfilment, payment
+from . import fulfilment, payment, tasks
 
 logger = logging.getLogger("checkout")
 
@@ -95,4 +96,4 @@ def release_stock(order):
 def on_shipping_event(sender, instance, created, **kwargs):
     """Lines shipped: the buyer hears of it once the event and its lines are committed."""
     if created and instance.event_type.code == fulfilment.SHIPPED:
-        transaction.on_commit(lambda: emails.send_order_shipped(instance))
+        transaction.on_commit(partial(tasks.send_later, tasks.SHIPPED, instance.pk))

@@ -1,5 +1,7 @@
 """Checkout for Vietnam: cash on delivery, a VietQR bank transfer or VNPay, then the order."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -19,7 +21,7 @@ from oscar.core.loading import get_model
 
 from catalogue import qr
 
-from . import emails, payment, receivers, vietqr, vnpay
+from . import emails, payment, receivers, tasks, vietqr, vnpay
 from .forms import PaymentMethodForm
 from .models import remember_language
 
@@ -87,7 +89,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return order
 
     def send_order_placed_email(self, order):
-        emails.send_order_placed(order, request=self.request, user=self.request.user)
+        # After the commit, off the request: a mail outage must not undo a placed order.
+        transaction.on_commit(partial(tasks.send_later, tasks.PLACED, order.pk))
 
     def get_initial_order_status(self, basket):
         method = self.checkout_session.payment_method()

@@ -1,3 +1,5 @@
+from django.test import TestCase
+
 import pytest
 from oscar.core.loading import get_model
 
@@ -60,7 +62,9 @@ def checkout(client, product, quantity=1, method="cash-on-delivery", prefix="", 
     client.post(f"{prefix}/checkout/shipping-method/", {"method_code": "delivery"})
     response = client.post(f"{prefix}/checkout/payment-details/", {"method": method})
     assert response.status_code == 302
-    return client.post(f"{prefix}/checkout/preview/", {"action": "place_order"}, follow=True)
+    # The order commits, then its e-mail is sent (the test's own transaction never commits).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(f"{prefix}/checkout/preview/", {"action": "place_order"}, follow=True)
 
 
 @pytest.fixture
