@@ -271,3 +271,19 @@ def test_product_list_queries_do_not_grow_with_products(client, world_a):
     for number in range(6):
         producer_product(producer, title=f"Hương mẫu {number}")
     assert count() == few
+
+
+def test_an_editor_sees_markup_a_producer_typed_as_written_not_hidden(client, world_a):
+    product, user = world_a["product"], world_a["user"]
+    sign_in(client, user)
+    typed = '<meta http-equiv="refresh" content="0;url=https://lua-dao.example">Hương quế'
+    client.post(f"/producer/products/{product.pk}/", edit_form(product, title=typed))
+    change = ProductChange.objects.get(product=product, state="pending")
+
+    editor_client = client.__class__()
+    editor_client.force_login(shop_editor())
+    detail = editor_client.get(f"/dashboard/moderation/{change.pk}/").content.decode()
+
+    # Shown as typed, not stripped to an innocent "Hương quế": the editor sees the markup.
+    assert "&lt;meta http-equiv=&quot;refresh&quot;" in detail
+    assert '<meta http-equiv="refresh"' not in detail
