@@ -136,15 +136,14 @@ def test_elasticsearch_url_is_read_from_the_environment():
     assert "http://search.internal:9200" in result.stdout
 
 
-def test_development_makes_a_secret_key_of_its_own_once(tmp_path):
-    env_file = tmp_path / ".env"
-    env_file.write_text("DEBUG=on")
+def test_development_makes_a_secret_key_of_its_own_once_and_production_never_reads_it(tmp_path):
+    kept = tmp_path / "var" / "dev-secret-key"
 
-    first = local_secret_key(env_file)
-    again = local_secret_key(env_file)
-    elsewhere = local_secret_key(tmp_path / "another.env")
+    first = local_secret_key(kept)
+    again = local_secret_key(kept)
+    elsewhere = local_secret_key(tmp_path / "other" / "dev-secret-key")
 
     assert first == again, "kept, so sessions survive a restart"
     assert len(first) >= 50 and first != elsewhere
-    assert env_file.read_text().startswith("DEBUG=on\n")
     assert "dev-only-key" not in (ROOT / "site/config/settings/dev.py").read_text()
+    assert "dev-secret-key" not in (ROOT / "site/config/settings/production.py").read_text()

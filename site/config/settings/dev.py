@@ -4,7 +4,7 @@ from ..local_key import local_secret_key
 from .base import *  # noqa: F403
 
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env("SECRET_KEY", default="") or local_secret_key(BASE_DIR / ".env")
+SECRET_KEY = env("SECRET_KEY", default="") or local_secret_key(VAR_DIR / "dev-secret-key")
 INTERNAL_IPS = ["127.0.0.1"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
