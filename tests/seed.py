@@ -2,7 +2,7 @@
 
 A transactional test (a browser journey, a race on PostgreSQL) ends with Django flushing every
 table; content types and permissions come back by themselves (post_migrate), the rest here: the
-default locale, Django's site, the page tree's and the media's root nodes, and the staff roles with their
+default locale, Django's and Wagtail's default sites, the page tree's and the media's root nodes, and the staff roles with their
 permissions and the DCST moderation workflow.
 """
 
@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 
 from wagtail.models import Collection, Locale
+from wagtail.models import Site as WagtailSite
 
 from tests.pages.factories import tree_root
 
@@ -28,7 +29,10 @@ def reseed():
         pk=settings.SITE_ID, defaults={"domain": "example.com", "name": "example.com"}
     )
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    tree_root()
+    root = tree_root()
+    if not WagtailSite.objects.exists():
+        # Wagtail's first migration makes a default site; its settings (SiteSettings) hang on it.
+        WagtailSite.objects.create(hostname="localhost", root_page=root, is_default_site=True)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
     for module in ROLE_MIGRATIONS:
