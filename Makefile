@@ -38,13 +38,13 @@ run: demo ## install, migrate, load the demo and serve http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # `make test TESTS=tests/search` runs only the search tests; PYTEST_ARGS takes options (-x, -k …);
-# WORKERS=1 runs in one process. The test database is kept between runs (--reuse-db; migrations
+# WORKERS=1 runs in one process (idle workers take queued tests from busy ones: worksteal). The test database is kept between runs (--reuse-db; migrations
 # added since are applied); `PYTEST_ARGS=--create-db` builds it afresh.
 TESTS ?=
 WORKERS ?= auto
 test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
 	mkdir -p var
-	TEST_DATABASE_FILE=var/test.sqlite3 $(BIN)/pytest --numprocesses $(WORKERS) --reuse-db $(PYTEST_ARGS) $(TESTS)
+	TEST_DATABASE_FILE=var/test.sqlite3 $(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal --reuse-db $(PYTEST_ARGS) $(TESTS)
 
 lint: install ## check code style, templates and migrations
 	mkdir -p var
