@@ -38,8 +38,9 @@ run: demo ## install, migrate, load the demo and serve http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # `make test TESTS=tests/search` runs only the search tests; PYTEST_ARGS takes options (-x, -k …);
-# WORKERS=1 runs in one process (idle workers take queued tests from busy ones: worksteal). The test database is kept between runs (--reuse-db; migrations
-# added since are applied); `PYTEST_ARGS=--create-db` builds it afresh.
+# WORKERS=1 runs in one process. A worker out of work takes tests queued for another (worksteal).
+# The test database is kept between runs (--reuse-db; migrations added since are applied);
+# `PYTEST_ARGS=--create-db` builds it afresh.
 TESTS ?=
 WORKERS ?= auto
 test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
