@@ -203,7 +203,13 @@ def load(demo):
             pk=settings.SITE_ID,
             defaults={"domain": address.netloc or "localhost", "name": data["site_name"]},
         )
-        if old_root and old_root.pk != home.pk and old_root.specific_class is not HomePage:
+        # The page Wagtail made first (never the tree's root, which holds the new home too).
+        if (
+            old_root
+            and old_root.depth > 1
+            and old_root.pk != home.pk
+            and old_root.specific_class is not HomePage
+        ):
             old_root.delete()
     for code in TRANSLATIONS:
         demo.translate(home, code, spec[code])
