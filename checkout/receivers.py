@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_class, get_model
+from oscar.templatetags.currency_filters import currency
 
 from . import fulfilment, payment, tasks
 
@@ -59,10 +60,10 @@ def record_late_payment(order, reference):
     order.notes.create(
         note_type="System",
         message=_(
-            "VNPay took %(amount)s đồng (transaction %(reference)s) after this order was "
+            "VNPay took %(amount)s (transaction %(reference)s) after this order was "
             "cancelled: refund the buyer, or reinstate the order if its goods are still there."
         )
-        % {"amount": f"{int(order.total_incl_tax):,}".replace(",", "."), "reference": reference},
+        % {"amount": currency(order.total_incl_tax, order.currency), "reference": reference},
     )
     logger.warning("Order %s was paid after it was cancelled: refund or reinstate", order.number)
     return True
