@@ -1,10 +1,12 @@
-"""Site-wide views: the load balancer's health check (the database and the search engine)."""
+"""Site-wide views: the load balancer's health check (the database, the search engine, the cache)."""
 
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
 from search.backends import get_backend
+
+from .caching import cache_health
 
 
 @never_cache
@@ -17,9 +19,11 @@ def health(request):
     except Exception:  # noqa: BLE001 - any failure means "not healthy", reported, not raised
         database = "unavailable"
     status = 200 if database == "ok" else 503
-    # Reported, not failed on: with Elasticsearch down, search answers from the database.
-    search = search_health()
-    return JsonResponse({"database": database, "search": search}, status=status)
+    # Reported, not failed on: with Elasticsearch down, search answers from the database; with
+    # Redis down, pages and sessions come from the database.
+    return JsonResponse(
+        {"database": database, "search": search_health(), "cache": cache_health()}, status=status
+    )
 
 
 def search_health():

@@ -11,6 +11,7 @@ import environ
 from oscar.defaults import *  # noqa: F403  (Oscar's defaults first, our OSCAR_* overrides below)
 
 from catalogue.access import can_moderate
+from config.caching import cache_config
 from staff.access import can_open_staff_area
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -178,8 +179,9 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # A cache shared by every app server in production (Redis); this process's memory by default.
+# Redis down or slow is a slower site, never a broken one (config/caching.py).
 _cache_url = env("CACHE_URL", default="") or env("REDIS_URL", default="") or "locmemcache://"
-CACHES = {"default": env.cache_url_config(_cache_url)}
+CACHES = {"default": cache_config(_cache_url)}
 # Sessions live in the database, read through the shared cache: any app server can serve any visitor.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole public pages kept for anonymous visitors (pages/cache.py); 0 turns the page cache off.
@@ -229,11 +231,18 @@ LEAFLET_STATIC = Path(importlib.util.find_spec("leaflet").origin).parent / "stat
 STATICFILES_DIRS = [BASE_DIR / "themes" / "static", LEAFLET_STATIC]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Producers' photos awaiting approval and batch certificates: outside MEDIA_ROOT, never served by
+# the web server, only through views that check who asks (catalogue/storage.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "catalogue.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Forms take at most 10 photos at a time (catalogue/photos.py); a request with more files than
+# this is refused before any is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # --- Email -----------------------------------------------------------------------------------
@@ -368,16 +377,20 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = (
 PHONENUMBER_DEFAULT_REGION = "VN"
 OSCAR_URL_SCHEMA = env("URL_SCHEME", default="http")
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
-# Cash on delivery orders start "Pending"; bank transfers "Awaiting transfer" until staff see the
-# money arrive and set "Paid"; VNPay orders "Awaiting payment" until the gateway's signed callback.
+# Cash on delivery orders start "Pending" ("Awaiting confirmation" for a guest, until the link in
+# the e-mail or staff confirm it); bank transfers "Awaiting transfer" until staff see the money
+# arrive and set "Paid"; VNPay orders "Awaiting payment" until the gateway's signed callback, which
+# may leave a payment it suspects "Under review" for staff.
 # Cancelling an order releases the stock it held; `checkout.fulfilment.mark_shipped` ships lines.
 # Buyers read these stored names as the translated labels of `checkout/statuses.py`.
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
 OSCAR_ORDER_STATUS_PIPELINE = {
+    "Awaiting confirmation": ("Pending", "Being processed", "Cancelled"),
     "Pending": ("Being processed", "Shipped", "Cancelled"),
     "Awaiting transfer": ("Paid", "Cancelled"),
-    "Awaiting payment": ("Paid", "Cancelled"),
+    "Awaiting payment": ("Paid", "Under review", "Cancelled"),
+    "Under review": ("Paid", "Cancelled"),
     "Paid": ("Being processed", "Shipped", "Cancelled"),
     "Being processed": ("Shipped", "Cancelled"),
     "Shipped": ("Complete",),
@@ -419,6 +432,14 @@ THUMBNAIL_PRESERVE_FORMAT = True
 # --- Shipping and payment (the shop's own settings) -------------------------------------------
 
 SHOP_FREE_SHIPPING_FROM = env.int("SHOP_FREE_SHIPPING_FROM", default=1_000_000)
+# Orders hold stock before they are paid (checkout/holds.py): at most this many of one product in
+# an order, this many open unpaid orders per e-mail address or phone number, this many orders an
+# hour from one internet address; a guest's unconfirmed cash-on-delivery order is cancelled after
+# this many hours by `cancel_unpaid_orders`.
+SHOP_MAX_QUANTITY_PER_ORDER = env.int("SHOP_MAX_QUANTITY_PER_ORDER", default=10)
+SHOP_UNPAID_ORDERS_PER_CONTACT = env.int("SHOP_UNPAID_ORDERS_PER_CONTACT", default=3)
+SHOP_ORDERS_PER_ADDRESS_PER_HOUR = env.int("SHOP_ORDERS_PER_ADDRESS_PER_HOUR", default=10)
+SHOP_UNCONFIRMED_ORDER_HOURS = env.int("SHOP_UNCONFIRMED_ORDER_HOURS", default=24)
 # Bank transfer by VietQR is offered only when the receiving account is set.
 VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="")  # NAPAS bank BIN, e.g. 970436
 VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="")
