@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.catalogue.admin import *  # noqa: F403
 from oscar.core.loading import get_model
@@ -14,8 +16,24 @@ class BatchStepInline(admin.TabularInline):
 
 
 class BatchCertificateInline(admin.TabularInline):
+    """Certificates are added from the producer's space, which checks the file; here they are
+    listed with a link to the view that serves them (a private file has no address of its own)."""
+
     model = BatchCertificate
     extra = 0
+    fields = ("title", "issued_by", "download")
+    readonly_fields = ("download",)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, certificate):
+        if not certificate.pk:
+            return ""
+        return format_html(
+            '<a href="{}">{}</a>', certificate.get_absolute_url(), certificate.file.name
+        )
 
 
 @admin.register(Batch)

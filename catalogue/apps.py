@@ -9,10 +9,34 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from django.db.models.signals import post_delete, pre_save
+
+        from wagtail.images import get_image_model
+
         from . import changes  # noqa: F401  (what a change of a product touches)
-        from .photos import ensure_missing_image
+        from .photos import ensure_missing_image, strip_metadata_on_save
+        from .storage import delete_private_files
 
         ensure_missing_image()
+
+        # Every image saved with EXIF, XMP or IPTC in it (a GPS position, a camera's serial) is
+        # stored without: editors' Wagtail images and the dashboard's product images alike.
+        for model, field_name in (
+            (get_image_model(), "file"),
+            (self.get_model("ProductImage"), "original"),
+        ):
+            pre_save.connect(
+                strip_metadata_on_save(field_name),
+                sender=model,
+                weak=False,
+                dispatch_uid=f"strip-metadata-{model._meta.label_lower}",
+            )
+        for name in ("PendingProductImage", "BatchCertificate"):
+            post_delete.connect(
+                delete_private_files,
+                sender=self.get_model(name),
+                dispatch_uid=f"delete-private-files-{name}",
+            )
 
         self.village_view = get_class("catalogue.views", "VillageProductsView")
         self.producer_view = get_class("catalogue.views", "ProducerProductsView")

@@ -18,6 +18,8 @@ from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProdu
 
 from pages.text import slugify
 
+from .storage import private_storage
+
 OCOP_VALIDITY_MONTHS = 36
 
 # The fields holding a translation of a Vietnamese field end with their language's suffix.
@@ -340,7 +342,10 @@ class BatchCertificate(models.Model):
     )
     title = models.CharField(pgettext_lazy("a certificate's name", "title"), max_length=200)
     issued_by = models.CharField(_("issued by"), max_length=200, blank=True)
-    file = models.FileField(_("file"), upload_to="trace/certificates/%Y/")
+    # Served by the trace page's view (as an attachment for a PDF), never straight from storage.
+    file = models.FileField(
+        _("file"), upload_to="trace/certificates/%Y/", storage=private_storage, max_length=255
+    )
 
     class Meta:
         verbose_name = _("batch certificate")
@@ -349,6 +354,9 @@ class BatchCertificate(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("trace:certificate", kwargs={"lot_code": self.batch.lot_code, "pk": self.pk})
 
 
 class ProductChange(models.Model):
@@ -452,22 +460,27 @@ class ProductChange(models.Model):
             order = -1 if order is None else order
             for pending in self.images.all():
                 order += 1
+                # From private storage to the public one: only now does the photo get an address.
                 with pending.original.open("rb") as source:
                     image = product.images.model(
                         product=product, caption=pending.caption, display_order=order
                     )
                     image.original.save(os.path.basename(pending.original.name), source, save=False)
                     image.save()
+            self.images.all().delete()  # their private files go once this commits
             self.state = self.State.APPROVED
             self.decided_by, self.decided_at = editor, timezone.now()
             self.reason = ""
             self.save()
 
     def reject(self, editor, reason):
-        self.state = self.State.REJECTED
-        self.decided_by, self.decided_at = editor, timezone.now()
-        self.reason = reason
-        self.save()
+        """Refuse the change; its photos are deleted, never published nor kept."""
+        with transaction.atomic():
+            self.images.all().delete()
+            self.state = self.State.REJECTED
+            self.decided_by, self.decided_at = editor, timezone.now()
+            self.reason = reason
+            self.save()
 
 
 class PendingProductImage(models.Model):
@@ -476,7 +489,10 @@ class PendingProductImage(models.Model):
     change = models.ForeignKey(
         ProductChange, verbose_name=_("change"), on_delete=models.CASCADE, related_name="images"
     )
-    original = models.ImageField(_("photo"), upload_to="products/pending/%Y/%m/", max_length=255)
+    # Private until approved: only the producer's people and the shop editors see it.
+    original = models.ImageField(
+        _("photo"), upload_to="products/pending/%Y/%m/", storage=private_storage, max_length=255
+    )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
 
     class Meta:
@@ -486,6 +502,9 @@ class PendingProductImage(models.Model):
 
     def __str__(self):
         return self.original.name
+
+    def get_absolute_url(self):
+        return reverse("moderation:photo", kwargs={"pk": self.pk})
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

@@ -1,22 +1,29 @@
 """The shop editors' queue of producers' changes (/dashboard/moderation/), inside Oscar's dashboard.
 
-Open to users with the `catalogue.moderate_productchange` permission (the shop editor group).
+Open to users with the `catalogue.moderate_productchange` permission (the shop editor group). The
+photos a change proposes are private files: its producer's people and the shop editors see them,
+through `pending_photo`, and nobody else.
 """
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from oscar.core.loading import get_model
 
 from .access import MODERATE_PERMISSION
+from .storage import file_response
 
 ProductChange = get_model("catalogue", "ProductChange")
+PendingProductImage = get_model("catalogue", "PendingProductImage")
 
 
 class ModeratorMixin(PermissionRequiredMixin):
@@ -81,9 +88,27 @@ class ChangeView(ModeratorMixin, DetailView):
         return redirect("moderation:queue")
 
 
+@require_safe
+@never_cache
+def pending_photo(request, pk):
+    """A photo waiting for approval, for its producer's people and the shop editors; 404 to
+    anyone else, signed in or not, so that its existence is not given away either."""
+    photo = get_object_or_404(PendingProductImage.objects.select_related("change__product"), pk=pk)
+    user = request.user
+    producer_id = photo.change.product.producer_id
+    allowed = user.is_authenticated and (
+        user.has_perm(MODERATE_PERMISSION)
+        or (producer_id is not None and user.partners.filter(pk=producer_id).exists())
+    )
+    if not allowed:
+        raise Http404
+    return file_response(photo.original, f"photo-{photo.pk}")
+
+
 app_name = "moderation"
 
 urlpatterns = [
     path("", QueueView.as_view(), name="queue"),
     path("<int:pk>/", ChangeView.as_view(), name="change"),
+    path("photos/<int:pk>/", pending_photo, name="photo"),
 ]

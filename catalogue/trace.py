@@ -8,8 +8,8 @@ raw materials came from) and one step forward (who sells it).
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,9 +17,13 @@ from django.views.decorators.http import require_safe
 
 from oscar.core.loading import get_model
 
+from pages.text import slugify
+
 from . import qr
+from .storage import file_response
 
 Batch = get_model("catalogue", "Batch")
+BatchCertificate = get_model("catalogue", "BatchCertificate")
 
 LABELS_PER_SHEET = 24
 MAX_LABELS = 200
@@ -42,6 +46,15 @@ def scan_address(request, batch):
         return request.build_absolute_uri(batch.get_absolute_url())
 
 
+def is_published(product):
+    """Whether the public may see this product's batches (awaiting an editor, or hidden: no)."""
+    return product.is_public or bool(product.own_page_url())
+
+
+def works_for(user, producer):
+    return producer is not None and producer.users.filter(pk=user.pk).exists()
+
+
 def not_genuine(request, code):
     return render(request, "oscar/catalogue/trace/not_genuine.html", {"code": code}, status=404)
 
@@ -54,7 +67,7 @@ def batch_page(request, lot_code, gtin=None):
     if batch is None:
         return not_genuine(request, f"{gtin}/{lot_code}" if gtin else lot_code)
     product = batch.product
-    if not product.is_public and not product.own_page_url():
+    if not is_published(product):
         # Awaiting an editor or hidden by staff: its name and text are not approved facts.
         code = f"{gtin}/{lot_code}" if gtin else lot_code
         return render(
@@ -72,6 +85,29 @@ def batch_page(request, lot_code, gtin=None):
         "scan_address": scan_address(request, batch),
     }
     return render(request, "oscar/catalogue/trace/batch.html", context)
+
+
+@require_safe
+def certificate(request, lot_code, pk):
+    """A batch's certificate file: a PDF downloaded as an attachment, a photo of it shown.
+
+    Public once the batch's product is; before that, for its producer and the staff only.
+    """
+    item = get_object_or_404(
+        BatchCertificate.objects.select_related("batch__product__producer"),
+        pk=pk,
+        batch__lot_code=lot_code,
+    )
+    product = item.batch.product
+    public = is_published(product)
+    user = request.user
+    if not public and not (
+        user.is_authenticated and (user.is_staff or works_for(user, product.producer))
+    ):
+        raise Http404
+    response = file_response(item.file, slugify(item.title)[:60] or f"certificate-{item.pk}")
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    return response
 
 
 @require_safe
@@ -97,9 +133,7 @@ def label_sheet(request, lot_code):
     if batch is None:
         return not_genuine(request, lot_code)
     producer = batch.product.producer
-    allowed = request.user.is_staff or (
-        producer is not None and producer.users.filter(pk=request.user.pk).exists()
-    )
+    allowed = request.user.is_staff or works_for(request.user, producer)
     if not allowed:
         raise PermissionDenied(_("Only the producer and the shop's staff print labels."))
     try:

@@ -17,5 +17,6 @@ urlpatterns = [
     path("trace/<str:lot_code>/qr.png", trace.qr_code, {"kind": "png"}, name="qr-png"),
     path("trace/<str:lot_code>/qr.svg", trace.qr_code, {"kind": "svg"}, name="qr-svg"),
     path("trace/<str:lot_code>/labels/", trace.label_sheet, name="labels"),
+    path("trace/<str:lot_code>/certificates/<int:pk>/", trace.certificate, name="certificate"),
     re_path(rf"^01/(?P<gtin>\d{{8,14}})/10/{LOT}/?$", trace.batch_page, name="digital-link"),
 ]

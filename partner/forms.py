@@ -69,7 +69,7 @@ class ProductForm(forms.ModelForm):
     new_photos = MultiplePhotoField(
         label=_("Add photos"),
         required=False,
-        help_text=_("JPEG, PNG, WebP or HEIC, up to 10 MB each."),
+        help_text=_("Up to 10 photos at a time: JPEG, PNG, WebP or HEIC, up to 10 MB each."),
     )
     remove_images = forms.ModelMultipleChoiceField(
         label=_("Remove photos"),
@@ -192,6 +192,8 @@ class BatchStepForm(forms.ModelForm):
 
 
 CERTIFICATE_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+# A PDF starts with its header, "%PDF-1.x" or "%PDF-2.0" (ISO 32000).
+PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
 
 
 class BatchCertificateForm(forms.ModelForm):
@@ -213,9 +215,10 @@ class BatchCertificateForm(forms.ModelForm):
             raise ValidationError(_("Please choose a PDF file or a photo."), code="format")
         if extension == ".pdf":
             upload.seek(0)
-            if upload.read(5) != b"%PDF-":
-                raise ValidationError(_("This file is not a PDF we can read."), code="invalid")
+            is_pdf = PDF_HEADER.match(upload.read(8))
             upload.seek(0)
+            if not is_pdf:
+                raise ValidationError(_("This file is not a PDF we can read."), code="invalid")
             return upload
         return clean_photo(upload)
 

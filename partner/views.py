@@ -27,6 +27,7 @@ from oscar.apps.order.exceptions import InvalidShippingEvent
 from oscar.core.loading import get_model
 from wagtail.coreutils import get_supported_content_language_variant
 
+from checkout import statuses
 from checkout.fulfilment import NOT_SHIPPABLE, mark_shipped, shipped_event_type
 from checkout.statuses import CANCELLED
 from tours.booking import seats_booked
@@ -477,6 +478,21 @@ class BatchCertificateDeleteView(DeleteOwnView):
 
 # --- orders and sales ----------------------------------------------------------------------
 
+# The buyer's street address and phone reach the producer only once the order is to be sent: paid,
+# cash on delivery received ("Pending") or later. An order awaiting its payment or transfer,
+# cancelled, or in any other status (one under review included) shows its province only.
+ADDRESS_SHOWN = {
+    statuses.PENDING,
+    statuses.PAID,
+    statuses.BEING_PROCESSED,
+    statuses.SHIPPED,
+    statuses.COMPLETE,
+}
+
+
+def shows_address(order):
+    return order.status in ADDRESS_SHOWN
+
 
 class OrderListView(ProducerMixin, ListView):
     template_name = "partner/space/order_list.html"
@@ -537,10 +553,12 @@ class OrderDetailView(ProducerMixin, TemplateView):
                     lines=self.own_lines(order).filter(pk__in=[line.pk for line in unshipped])
                 ),
             )
+        shown = shows_address(order)
         return super().get_context_data(
             order=order,
             lines=lines,
-            address=order.shipping_address,
+            address=order.shipping_address if shown else None,
+            province=order.shipping_address.state if order.shipping_address else "",
             own_total=sum((line.line_price_incl_tax for line in lines), Decimal(0)),
             **kwargs,
         )

@@ -10,8 +10,9 @@ TRANSACTIONAL = {"transactional_db", "live_server"}
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
-    """Uploaded and generated files go to a throw-away folder, never to var/media."""
+    """Uploaded and generated files go to a throw-away folder, never to var/media or var/private."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     ensure_missing_image()  # as at start-up, for this folder
 
 

@@ -69,6 +69,21 @@ if MEDIA_BUCKET:
             "querystring_auth": False,
         },
     }
+    # Private files in a bucket (or a folder of one) that is not readable by the public: name a
+    # bucket of their own, or keep the public bucket's read policy off the "private/" folder.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("PRIVATE_MEDIA_BUCKET", default=MEDIA_BUCKET),
+            "location": "private",
+            "endpoint_url": env("MEDIA_ENDPOINT_URL", default=None),
+            "region_name": env("MEDIA_REGION", default=None),
+            "access_key": env("MEDIA_ACCESS_KEY_ID", default=None),
+            "secret_key": env("MEDIA_SECRET_ACCESS_KEY", default=None),
+            "file_overwrite": False,
+            "default_acl": "private",
+        },
+    }
 
 EMAIL_TIMEOUT = 10
 
