@@ -7,7 +7,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from . import cache  # noqa: F401  (the page cache subscribes to the change event)
-        from .changes import connect
+        # The page cache subscribes to the change event; translations follow their source page.
+        from . import cache, changes, translations  # noqa: F401
 
-        connect()
+        changes.connect()
+        translations.connect()

@@ -1,0 +1,39 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+from wagtail.models import Page
+
+from .translations import language_names, translations_unpublished_with
+
+
+def _tell_translations_unpublished(request, pages):
+    for page in pages:
+        translations = translations_unpublished_with(page)
+        if translations:
+            messages.info(
+                request,
+                _("The translations of “%(page)s” were unpublished too: %(languages)s.")
+                % {
+                    "page": page.get_admin_display_title(),
+                    "languages": language_names(translations),
+                },
+            )
+
+
+@hooks.register("after_unpublish_page")
+def tell_translations_unpublished(request, page):
+    """Unpublishing a source page unpublished its translations too (translations.py): say so."""
+    _tell_translations_unpublished(request, [page])
+
+
+@hooks.register("after_delete_page")
+def tell_translations_unpublished_on_delete(request, page):
+    """Deleting a live page unpublishes it first (Wagtail), and so its translations."""
+    _tell_translations_unpublished(request, [page])
+
+
+@hooks.register("after_bulk_action")
+def tell_translations_unpublished_in_bulk(request, action_type, objects, action):
+    if action_type in ("unpublish", "delete"):
+        _tell_translations_unpublished(request, [obj for obj in objects if isinstance(obj, Page)])
