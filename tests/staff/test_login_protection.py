@@ -89,7 +89,7 @@ def test_staff_passwords_need_twelve_characters(role):
     validate_password("hoi-vanquan-2026", user=staff)
 
 
-def test_customers_and_producers_keep_the_ordinary_minimum():
+def test_customers_keep_the_ordinary_minimum():
     customer = UserFactory()
     validate_password("hoi-vanquan", user=customer)
     with pytest.raises(ValidationError):

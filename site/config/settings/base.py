@@ -267,8 +267,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    # Staff accounts (is_staff, superusers, members of the staff roles): at least 12 characters.
-    {"NAME": "staff.validators.StaffPasswordLengthValidator", "OPTIONS": {"min_length": 12}},
+    # Staff (is_staff, superusers, the staff roles) and producers' people: at least 12 characters.
+    {"NAME": "staff.validators.AccountPasswordLengthValidator", "OPTIONS": {"min_length": 12}},
 ]
 # Wagtail's catch-all would answer Django's default /accounts/login/ with a 404.
 LOGIN_URL = "customer:login"
