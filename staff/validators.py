@@ -17,6 +17,9 @@ def is_staff_account(user):
         return False
     if getattr(user, "is_staff", False) or getattr(user, "is_superuser", False):
         return True
+    roles = getattr(user, "roles_being_given", None)  # ticked in Wagtail's user form (users.py)
+    if roles is not None:
+        return any(group.name in STAFF_GROUPS for group in roles)
     if getattr(user, "pk", None) is None:
         return False
     return user.groups.filter(name__in=STAFF_GROUPS).exists()

@@ -4,9 +4,11 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import override
 
 import pytest
@@ -107,3 +109,32 @@ def test_accepting_an_invitation_to_a_producer_needs_twelve_characters(client):
     assert response.status_code == 200
     assert PRODUCER_MESSAGE in response.content.decode()
     assert not get_user_model().objects.filter(email="lan.hoang@example.vn").exists()
+
+
+@pytest.mark.parametrize("action", ["add", "edit"])
+def test_an_account_given_a_staff_role_in_wagtails_admin_needs_twelve_characters(client, action):
+    client.force_login(
+        get_user_model().objects.create_superuser("quantri", "q@langnghe.example", PASSWORD)
+    )
+    editors = Group.objects.get(name="DCST editors")
+    form = {
+        "username": "bientap9",
+        "email": "bientap9@langnghe.example",
+        "first_name": "Lan",
+        "last_name": "Hoàng",
+        "password1": TEN_CHARACTERS,
+        "password2": TEN_CHARACTERS,
+        "groups": [editors.pk],
+        "is_active": "on",
+    }
+    if action == "add":
+        url = reverse("wagtailusers_users:add")
+    else:  # a buyer promoted to editor, with a new password, in one go
+        url = reverse("wagtailusers_users:edit", args=[UserFactory(username="bientap9").pk])
+
+    response = client.post(url, form)
+
+    assert response.status_code == 200
+    # The admin speaks the site's language, Vietnamese, to an administrator with no preference.
+    assert "Mật khẩu của cán bộ phải có ít nhất 12 ký tự." in response.content.decode()
+    assert not get_user_model().objects.filter(groups=editors).exists()

@@ -51,7 +51,7 @@ WAGTAIL_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "staff.apps.WagtailUsersConfig",  # Wagtail's users app; its forms count roles in passwords
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
