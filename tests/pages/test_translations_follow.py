@@ -1,11 +1,13 @@
 """A page made private or unpublished in its source language is so in every language."""
 
 import json
+from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -206,3 +208,18 @@ def test_cached_copies_of_the_translations_are_dropped(client, editor, story, pa
     set_privacy(client, story["vi"], restriction_type="none")
     unpublish(client, story["vi"])
     assert Client().get(story["zh-hans"].url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_made_private_before_translations_followed_are_brought_in_line(story):
+    PageViewRestriction.objects.bulk_create(  # as the database holds them today: no signals
+        [PageViewRestriction(page=story["vi"], restriction_type="login")]
+    )
+    assert shows(story["en"], "The incense secret")
+
+    call_command("follow_source_privacy", stdout=StringIO())
+    call_command("follow_source_privacy", stdout=StringIO())
+
+    for code in ("en", "zh-hans"):
+        assert PageViewRestriction.objects.filter(page=story[code]).count() == 1, code
+        assert Client().get(story[code].url).status_code == 302
