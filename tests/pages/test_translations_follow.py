@@ -14,6 +14,7 @@ from django.urls import reverse
 import pytest
 from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from tests.pages.factories import StandardPageFactory, translate
 
@@ -223,3 +224,14 @@ def test_pages_made_private_before_translations_followed_are_brought_in_line(sto
     for code in ("en", "zh-hans"):
         assert PageViewRestriction.objects.filter(page=story[code]).count() == 1, code
         assert Client().get(story[code].url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_page_translated_from_english_follows_the_english_page(story):
+    TranslationSource.get_or_create_from_instance(story["en"])  # as wagtail-localize records it
+
+    PageViewRestriction.objects.create(page=story["vi"], restriction_type="login")
+    assert not PageViewRestriction.objects.filter(page=story["en"]).exists()
+
+    PageViewRestriction.objects.create(page=story["en"], restriction_type="login")
+    assert PageViewRestriction.objects.filter(page=story["zh-hans"]).exists()
