@@ -67,10 +67,17 @@ class ProductAdapter(Adapter):
         image = product.primary_image()
         image_url = thumbnail_url(image) if getattr(image, "pk", None) else ""
         listing_keys = listing_facets(product, producer)
-        items = []
+        names = []
         for language in LANGUAGES:
             with translation.override(language):
-                body = clean(" ".join([product.get_description() or "", product.upc or ""]))
+                names.append(product.get_title())
+        # Straight into the basket from a result card, unless the buyer must choose options.
+        buyable = not product.has_options
+        items = []
+        for language, title in zip(LANGUAGES, names, strict=True):
+            with translation.override(language):
+                description = clean(product.get_description() or "")
+                body = clean(" ".join([description, product.upc or ""]))
                 facets = {
                     **listing_keys,
                     "ocop_stars": [str(product.ocop_stars)] if product.ocop_stars else [],
@@ -86,15 +93,18 @@ class ProductAdapter(Adapter):
                         kind=self.kind,
                         object_id=str(product.pk),
                         language=language,
-                        title=product.get_title(),
+                        title=title,
                         url=product.get_absolute_url(),
                         body=body,
-                        summary=body[:300],
+                        summary=description[:300],
                         image_url=image_url,
                         price=price,
                         rating=product.rating,
                         published_at=product.date_created,
                         facets={name: values for name, values in facets.items() if values},
+                        names=names,
+                        ocop_stars=product.ocop_stars or None,
+                        buyable=buyable,
                     )
                 )
         return items

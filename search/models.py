@@ -9,6 +9,9 @@ class SearchEntry(models.Model):
 
     Text is stored twice: lower-cased as written, and folded (no accents, đ as d), so that both
     databases match `ao cham` to `Áo chàm` with a plain LIKE and can still rank the exact spelling first.
+    `names_folded` holds the item's names in every language, so that `ao cham` typed on the English
+    site finds the shirt too. An item not translated into a language is still found in it: its
+    entry there shows the item in the language it is written in (`fallback`).
     """
 
     kind = models.CharField(max_length=30)
@@ -19,12 +22,17 @@ class SearchEntry(models.Model):
     title_folded = models.CharField(max_length=255)
     body_lower = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
+    names_folded = models.TextField(blank=True)
+    fallback = models.BooleanField(default=False)
+    written_in = models.CharField(max_length=10, blank=True)
     summary = models.CharField(max_length=300, blank=True)
     url = models.CharField(max_length=500)
     image_url = models.CharField(max_length=500, blank=True)
     price = models.PositiveBigIntegerField(null=True, blank=True)
     rating = models.FloatField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    ocop_stars = models.PositiveSmallIntegerField(null=True, blank=True)
+    buyable = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("search entry")
@@ -66,7 +74,8 @@ class SearchFacet(models.Model):
 
 
 class SearchWord(models.Model):
-    """A folded word seen in the index: the vocabulary that typo tolerance corrects towards."""
+    """A folded word seen in the index, or two neighbouring words of a name (`dau hoi`): the
+    vocabulary that typo tolerance corrects towards, and the context it corrects short words in."""
 
     word = models.CharField(max_length=60, unique=True)
 

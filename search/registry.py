@@ -7,7 +7,7 @@ changes re-index an object is not said here but where its model's app registers 
 touch (pages/changes.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.apps import apps
@@ -36,6 +36,17 @@ class Item:
     rating: float | None = None
     published_at: datetime | None = None
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # the item's names in every language it is written in, so that any of them finds it
+    names: list[str] = field(default_factory=list)
+    # shown in another language than `language`, which it is not translated into
+    fallback: bool = False
+    # the language `title` is written in (`language` unless `fallback`)
+    written_in: str = ""
+    ocop_stars: int | None = None
+    buyable: bool = False
+
+    def __post_init__(self):
+        self.written_in = self.written_in or self.language
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,9 @@ class PageAdapter(Adapter):
         )
 
     def items(self, page):
+        """The page's item in its language, its names in every language it is translated into,
+        and, if it is the first of its translations (in the order of LANGUAGES), its item again
+        in each language it is not translated into, so that every language finds it."""
         if not page.live or page.get_view_restrictions().exists():
             return []
         language = page.locale.language_code
@@ -93,25 +107,45 @@ class PageAdapter(Adapter):
             url = page.get_url()
         if not url:
             return []
+        translations = live_translations(page)
         extra = [str(getattr(page, name, "") or "") for name in self.text_fields]
-        return [
-            Item(
-                kind=self.kind,
-                object_id=str(page.pk),
-                language=language,
-                title=page.title,
-                url=url,
-                body=clean(" ".join([page.introduction, *extra, stream_text(page.body)])),
-                summary=clean(page.search_description or page.introduction)[:300],
-                image_url=rendition_url(page.hero_image),
-                price=getattr(page, "price_from", None),
-                published_at=page.first_published_at,
-                facets={name: values for name, values in self.page_facets(page).items() if values},
-            )
-        ]
+        item = Item(
+            kind=self.kind,
+            object_id=str(page.pk),
+            language=language,
+            title=page.title,
+            url=url,
+            body=clean(" ".join([page.introduction, *extra, stream_text(page.body)])),
+            summary=clean(page.search_description or page.introduction)[:300],
+            image_url=rendition_url(page.hero_image),
+            price=getattr(page, "price_from", None),
+            published_at=page.first_published_at,
+            facets={name: values for name, values in self.page_facets(page).items() if values},
+            names=list(translations.values()),
+        )
+        items = [item]
+        if next(iter(translations), language) == language:
+            items += [
+                replace(item, language=other, fallback=True, written_in=language)
+                for other in LANGUAGES
+                if other not in translations
+            ]
+        return items
 
     def page_facets(self, page):
         return {}
+
+
+def live_translations(page):
+    """{language: title} of the page and its live, public translations, in the order of LANGUAGES."""
+    found = dict(
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .values_list("locale__language_code", "title")
+    )
+    found[page.locale.language_code] = page.title
+    return {code: found[code] for code in LANGUAGES if code in found}
 
 
 def stream_text(value):

@@ -1,5 +1,6 @@
-"""Text helpers for search: folding, words, one-typo matching and safe highlighting."""
+"""Text helpers for search: folding, words, Chinese bigrams, typo distances and safe highlighting."""
 
+import itertools
 import re
 import unicodedata
 
@@ -10,13 +11,22 @@ from pages.text import fold
 
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
 SPACES = re.compile(r"\s+")
+# A tag ends a word: `<p>Dầu hồi</p><p>OCOP</p>` is two sentences, not `hồiOCOP`.
+TAG = re.compile(r"<[^>]*>")
 TYPO_MIN_LENGTH = 5
+# Shorter words are corrected only when the corrected word stands next to its neighbour in a
+# name (`dau hoj` → `dau hoi`): alone, three letters are a typo away from too many words.
+SHORT_TYPO_MIN_LENGTH = 3
+# A long Chinese query is matched as typed, or by at most this many sets of its bigrams.
+MAX_COMBINATIONS = 21
 
 
 def clean(text):
     """Plain text from HTML or user input: tags removed, one space between words."""
-    return SPACES.sub(" ", strip_tags(unicodedata.normalize("NFC", text or ""))).strip()
+    text = unicodedata.normalize("NFC", text or "")
+    return SPACES.sub(" ", strip_tags(TAG.sub(" ", text))).strip()
 
 
 def normalise(query):
@@ -25,8 +35,57 @@ def normalise(query):
 
 
 def terms(folded):
-    """The words of a folded query; Chinese runs stay whole (matched as substrings)."""
-    return [word for word in folded.split(" ") if word]
+    """The words of a folded query; a run of Han characters becomes its overlapping bigrams.
+
+    `文关八角油` → `文关 关八 八角 角油`, as Elasticsearch's `cjk_bigram` filter makes them; a
+    single character stays a word of its own.
+    """
+    found = []
+    for word in folded.split(" "):
+        if not word:
+            continue
+        if not is_cjk(word):
+            found.append(word)
+            continue
+        for run in CJK_RUNS.findall(word):
+            if not is_cjk(run) or len(run) == 1:
+                found.append(run)
+            else:
+                found += [run[i : i + 2] for i in range(len(run) - 1)]
+    return list(dict.fromkeys(found))
+
+
+def bigrams_needed(count):
+    """Of a Han run's `count` bigrams, how many must be found: all up to two, then a third may
+    be missing (`母山米酒` finds `母山叶曲米酒`), as `minimum_should_match: "-34%"` rounds it."""
+    return count - count // 3
+
+
+def query_groups(folded):
+    """Each word of a folded query as the spellings that match it: a word alone, or a Han run
+    whole (contiguous) followed by the sets of its bigrams that are enough to match it."""
+    groups = []
+    for word in folded.split(" "):
+        for run in CJK_RUNS.findall(word) if is_cjk(word) else [word]:
+            if not run:
+                continue
+            if not is_cjk(run) or len(run) < 3:
+                groups.append([run])
+                continue
+            grams = list(dict.fromkeys(run[i : i + 2] for i in range(len(run) - 1)))
+            needed = bigrams_needed(len(grams))
+            groups.append([run, *itertools.combinations(grams, needed)][:MAX_COMBINATIONS])
+    return groups
+
+
+def typo_budget(word):
+    """How many typos a word may hold, as Elasticsearch's `fuzziness: AUTO` counts them.
+
+    None under three letters, one up to five, two from six; Chinese and numbers none.
+    """
+    if is_cjk(word) or word.isdigit() or len(word) < SHORT_TYPO_MIN_LENGTH:
+        return 0
+    return 1 if len(word) <= 5 else 2
 
 
 def is_cjk(text):
@@ -38,8 +97,46 @@ def words(folded_text):
     return {
         word
         for word in WORD.findall(folded_text)
-        if len(word) >= TYPO_MIN_LENGTH - 1 and not word.isdigit() and not is_cjk(word)
+        if len(word) >= 2 and not word.isdigit() and not is_cjk(word)
     }
+
+
+def word_pairs(folded_text):
+    """Neighbouring words of a name (`dau hoi`, `men la`): the context short words are corrected in."""
+    found = [word for word in WORD.findall(folded_text) if not is_cjk(word)]
+    return {f"{a} {b}" for a, b in zip(found, found[1:], strict=False) if len(a) + len(b) < 60}
+
+
+def edit_distance(a, b, limit):
+    """Letters changed, added, removed or swapped with a neighbour to make `b` of `a`
+    (optimal string alignment); any distance over `limit` is given as `limit + 1`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def pieces(word, count):
+    """`word` cut into `count` nearly equal parts: a word within `count - 1` typos of it keeps one
+    of them whole (what the vocabulary is searched by before distances are measured)."""
+    count = max(1, min(count, len(word)))
+    size, extra = divmod(len(word), count)
+    found, start = [], 0
+    for index in range(count):
+        end = start + size + (index < extra)
+        found.append(word[start:end])
+        start = end
+    return found
 
 
 def one_edit_apart(a, b):
@@ -99,4 +196,18 @@ def _wrap(text, marked):
     return f"<mark>{escape(text)}</mark>" if marked else escape(text)
 
 
-__all__ = ["clean", "fold", "highlight", "is_cjk", "normalise", "one_edit_apart", "terms", "words"]
+__all__ = [
+    "clean",
+    "edit_distance",
+    "fold",
+    "highlight",
+    "is_cjk",
+    "normalise",
+    "one_edit_apart",
+    "pieces",
+    "query_groups",
+    "terms",
+    "typo_budget",
+    "word_pairs",
+    "words",
+]

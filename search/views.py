@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -222,6 +223,7 @@ class SearchView(TemplateView):
             hit.kind_label = found.label if found else hit.kind
             hit.title_html = highlight(hit.title, marks)
             hit.summary_html = highlight(hit.summary[:240], marks)
+            hit.star_symbols = "★" * (hit.ocop_stars or 0)
         context.update(
             results=results,
             total=results.total,
@@ -240,7 +242,12 @@ class SearchView(TemplateView):
             if results.page < results.num_pages
             else None,
             suggestions=[
-                {"text": text, "url": link(params, q=text)} for text in results.suggestions
+                {
+                    "text": text,
+                    "html": mark_words(text, results.corrected),
+                    "url": link(params, q=text),
+                }
+                for text in results.suggestions
             ],
         )
         if results.total == 0:
@@ -269,6 +276,18 @@ class SearchView(TemplateView):
                     }
                 )
         return links
+
+
+def mark_words(text, marked):
+    """`text` escaped, its words in `marked` (the corrected ones) wrapped in <mark>."""
+    return format_html_join(
+        " ",
+        "{}",
+        (
+            (format_html("<mark>{}</mark>", word) if word in marked else word,)
+            for word in text.split()
+        ),
+    )
 
 
 def facet_links(params, facets, filters, results):

@@ -52,11 +52,17 @@ class Hit:
     object_id: str
     title: str
     url: str
+    # the language the title and summary are written in (the visitor's unless `fallback`)
+    written_in: str = ""
+    fallback: bool = False
     summary: str = ""
     image_url: str = ""
     price: int | None = None
     rating: float | None = None
     published_at: datetime | None = None
+    ocop_stars: int | None = None
+    # a product that can go straight into the basket from its card
+    buyable: bool = False
 
 
 # What an engine reads back for each hit.
@@ -73,8 +79,10 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     # {kind: count} for the query and facets, whatever kind is chosen
     kinds: dict[str, int] = field(default_factory=dict)
-    # other spellings that find something, when the query found little
+    # the query corrected ("did you mean"), when the correction finds more than the query did
     suggestions: list[str] = field(default_factory=list)
+    # the words of the suggestions that were corrected, to highlight them
+    corrected: set[str] = field(default_factory=set)
 
     @property
     def num_pages(self):

@@ -1,19 +1,40 @@
 """The database backend, the default: folded text columns matched with LIKE on SQLite and PostgreSQL.
 
 Every entry stores its title and body folded (no accents, đ as d) and the query is folded the same
-way, so `dong dang` finds `Đồng Đăng` on both databases without unaccent or a special tokenizer.
-Chinese is matched as a substring. Ranking puts the exact spelling above a folded match and the
-title above the body; a longer word with one typo is corrected towards words seen in the index.
+way, so `dong dang` finds `Đồng Đăng` on both databases without unaccent or a special tokenizer;
+the item's names in every language are matched as well. Chinese is matched by bigrams. Ranking
+puts the words as typed above their corrections, the exact spelling above a folded match, the
+visitor's language above another, and the title above the body.
+
+Typo tolerance corrects a word that is not in the vocabulary (`SearchWord`, folded) towards the
+words within Elasticsearch's `fuzziness: AUTO` of it (one typo up to five letters, two from six);
+a word of three or four letters only where the correction stands next to its neighbour in some
+name (`dau hoj` → `dau hoi`). Candidates are found by the parts of the word they must keep (and on
+PostgreSQL by trigram similarity, indexed), then measured; three queries whatever the words.
 """
 
 import itertools
 import re
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When
+from django.db.models.functions import Length
 
 from ..models import SearchEntry, SearchFacet, SearchWord
-from ..text import TYPO_MIN_LENGTH, fold, is_cjk, normalise, one_edit_apart, terms, words
+from ..text import (
+    TYPO_MIN_LENGTH,
+    edit_distance,
+    fold,
+    is_cjk,
+    normalise,
+    pieces,
+    query_groups,
+    terms,
+    typo_budget,
+    word_pairs,
+    words,
+)
 from .base import (
     HIT_FIELDS,
     Hit,
@@ -37,23 +58,28 @@ class DatabaseBackend(SearchBackend):
         lower = query.normalised_text
         folded = fold(lower)
         entries = SearchEntry.objects.filter(language=query.language)
-        suggestions, readings = [], []
+        correction = Correction.none()
         if folded:
-            groups, suggestions = self._term_groups(folded, lower)
-            readings = alternatives(groups, synonym_groups())
+            correction = correct(folded)
+            readings = alternatives(folded, correction.groups, synonym_groups())
             entries = entries.filter(matching(readings))
-        kinds = counts(apply_filters(entries, filters), "kind")
+            as_typed = matching([[[options[0]] for options in groups] for groups in readings])
+        else:
+            as_typed = None
+        kinds, found_as_typed = counts_as_typed(apply_filters(entries, filters), as_typed)
         chosen = entries.filter(kind=kind) if kind else entries
         scope = {"language": query.language, **({"kind": kind} if kind else {})}
         facets = self._facet_counts(scope, chosen if folded else None, filters, query.facet_names)
         found = apply_filters(chosen, filters)
         total = kinds.get(kind, 0) if kind else sum(kinds.values())
         if folded:
-            corrected = [[[word] for word in terms(text)] for text in suggestions]
-            found = found.annotate(score=score(lower, folded, readings[1:] + corrected))
+            corrected = [query_groups(correction.text)] if correction.text else []
+            found = found.annotate(score=score(lower, folded, as_typed, corrected))
         ordered = found.order_by(*ordering(query.sort, bool(folded)))
         start = query.offset
         hits = [Hit(**row) for row in ordered.values(*HIT_FIELDS)[start : start + query.per_page]]
+        # "Did you mean" only when the correction finds what the words as typed did not.
+        better = correction.text and sum(kinds.values()) > found_as_typed
         return Results(
             hits=hits,
             total=total,
@@ -61,20 +87,9 @@ class DatabaseBackend(SearchBackend):
             per_page=query.per_page,
             facets=facets,
             kinds=kinds,
-            suggestions=suggestions,
+            suggestions=[correction.text] if better else [],
+            corrected=correction.changed if better else set(),
         )
-
-    def _term_groups(self, folded, lower):
-        """Each query word with what it may also be read as (its one-typo corrections)."""
-        groups, corrected, changed = [], [], False
-        for term in terms(folded):
-            fixes = []
-            if len(term) >= TYPO_MIN_LENGTH and not is_cjk(term) and not known(term):
-                fixes = corrections(term)
-            groups.append([term, *fixes])
-            corrected.append(fixes[0] if fixes else term)
-            changed = changed or bool(fixes)
-        return groups, [" ".join(corrected)] if changed else []
 
     def _facet_counts(self, scope, entries, filters, names):
         """Counts per facet value; a facet's own selection is left out of its counts (multi-select).
@@ -159,10 +174,15 @@ class DatabaseBackend(SearchBackend):
             ]
         )
         vocabulary = set()
-        for entry in entries:
-            vocabulary |= words(entry.title_folded + " " + entry.body_folded)
+        for entry, item in zip(entries, items, strict=True):
+            vocabulary |= words(
+                " ".join([entry.title_folded, entry.body_folded, entry.names_folded])
+            )
+            for name in [item.title, *item.names]:
+                vocabulary |= word_pairs(fold(normalise(name)))
         SearchWord.objects.bulk_create(
-            [SearchWord(word=word[:60]) for word in vocabulary], ignore_conflicts=True
+            [SearchWord(word=word) for word in vocabulary if len(word) <= 60],
+            ignore_conflicts=True,
         )
 
 
@@ -190,27 +210,33 @@ def entry_for(item):
         title_folded=fold(title)[:255],
         body_lower=body,
         body_folded=fold(body),
+        names_folded=" | ".join(
+            dict.fromkeys(fold(normalise(name)) for name in item.names if name)
+        ),
+        fallback=item.fallback,
+        written_in=item.written_in,
         summary=item.summary[:300],
         url=item.url,
         image_url=item.image_url,
         price=item.price,
         rating=item.rating,
         published_at=item.published_at,
+        ocop_stars=item.ocop_stars,
+        buyable=item.buyable,
     )
 
 
-def alternatives(groups, synonyms):
-    """The query's readings: its words (each a set of accepted spellings), then with synonyms swapped in."""
+def alternatives(folded, groups, synonyms):
+    """The query's readings: its words (each a list of accepted spellings, as typed first), then
+    the query with each synonym of a phrase in it swapped in."""
     readings = [groups]
-    phrase = " ".join(group[0] for group in groups)
     for synonym in synonyms:
         for term in synonym:
-            if not contains_phrase(phrase, term):
+            if not contains_phrase(folded, term):
                 continue
             for other in synonym:
                 if other != term:
-                    swapped = replace_phrase(phrase, term, other)
-                    readings.append([[word] for word in terms(swapped)])
+                    readings.append(query_groups(replace_phrase(folded, term, other)))
             break
     return readings[:MAX_ALTERNATIVES]
 
@@ -235,15 +261,24 @@ def matching(readings):
         reading = Q()
         for options in groups:
             either = Q()
-            for word in options:
-                either |= Q(title_folded__contains=word) | Q(body_folded__contains=word)
+            for option in options:
+                # An option is a word, or (Chinese) a set of bigrams that must all be found.
+                every = Q()
+                for word in [option] if isinstance(option, str) else option:
+                    every &= (
+                        Q(title_folded__contains=word)
+                        | Q(body_folded__contains=word)
+                        | Q(names_folded__contains=word)
+                    )
+                either |= every
             reading &= either
         condition |= reading
     return condition
 
 
-def score(lower, folded, other_readings=()):
-    """Exact spelling above folded, title above body; a synonym or a correction scores lower."""
+def score(lower, folded, as_typed, corrected=()):
+    """The words as typed above their corrections; then the exact spelling above folded, the
+    visitor's language above another, the title above another language's name and the body."""
 
     def points(condition, value):
         return Case(
@@ -251,18 +286,23 @@ def score(lower, folded, other_readings=()):
         )
 
     total = (
-        points(Q(title_lower__contains=lower), 100)
+        points(as_typed, 200)
+        + points(Q(title_lower__contains=lower), 100)
         + points(Q(title_folded__contains=folded), 50)
+        + points(Q(fallback=False), 40)
+        + points(Q(names_folded__contains=folded), 30)
         + points(Q(title_folded__startswith=folded), 20)
         + points(Q(body_lower__contains=lower), 8)
         + points(Q(body_folded__contains=folded), 4)
     )
     for term in terms(folded):
         total += points(Q(title_folded__contains=term), 10)
-    for groups in other_readings:
+    for groups in corrected:
         phrase = " ".join(group[0] for group in groups)
-        total += points(Q(title_folded__contains=phrase), 25) + points(
-            Q(title_folded__startswith=phrase), 10
+        total += (
+            points(Q(title_folded__contains=phrase), 25)
+            + points(Q(names_folded__contains=phrase), 15)
+            + points(Q(title_folded__startswith=phrase), 10)
         )
     return total
 
@@ -300,6 +340,23 @@ def counts(entries, field):
     }
 
 
+def counts_as_typed(entries, as_typed):
+    """{kind: entries found}, and how many of them the words as typed find, in one query."""
+    if as_typed is None:
+        kinds = counts(entries, "kind")
+        return kinds, sum(kinds.values())
+    rows = (
+        entries.order_by()
+        .values("kind")
+        .annotate(count=Count("pk"), as_typed=Count("pk", filter=as_typed))
+    )
+    kinds, found = {}, 0
+    for row in rows:
+        kinds[row["kind"]] = row["count"]
+        found += row["as_typed"]
+    return kinds, found
+
+
 def counts_of(facets):
     return {
         row["value"]: row["count"]
@@ -307,17 +364,111 @@ def counts_of(facets):
     }
 
 
-def known(term):
-    return SearchWord.objects.filter(word__contains=term).exists()
+@dataclass
+class Correction:
+    """A query's words, each with the spellings it may be read as (as typed first), and the
+    query with each unknown word replaced by its likeliest correction (empty if none)."""
+
+    groups: list[list[str]]
+    text: str = ""
+    changed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def none(cls):
+        return cls(groups=[])
 
 
-def corrections(term):
-    """Words of the index one typo away from `term`, most alike first."""
-    half = len(term) // 2
-    candidates = SearchWord.objects.filter(
-        Q(word__startswith=term[: half - 1]) | Q(word__endswith=term[half:])
-    ).values_list("word", flat=True)[:2000]
-    return sorted(word for word in candidates if one_edit_apart(term, word))[:5]
+MAX_CORRECTIONS = 3
+MAX_CANDIDATES = 3000
+
+
+def correct(folded):
+    """The query `folded` with its unknown words' corrections (see the module's docstring)."""
+    query_words = [word for word in folded.split(" ") if word]
+    checkable = list(dict.fromkeys(word for word in query_words if typo_budget(word)))
+    known = set()
+    if checkable:
+        known = set(SearchWord.objects.filter(word__in=checkable).values_list("word", flat=True))
+    unknown = [word for word in checkable if word not in known]
+    near = vocabulary_near(unknown) if unknown else {}
+    supported = context(query_words, near)
+    fixes = {}
+    for word, candidates in near.items():
+        ranked = sorted(
+            candidates,
+            key=lambda found, word=word: (
+                (word, found[1]) not in supported,
+                found[0],
+                found[1][0] != word[0],
+                abs(len(found[1]) - len(word)),
+                found[1],
+            ),
+        )
+        if len(word) < TYPO_MIN_LENGTH:
+            ranked = [found for found in ranked if (word, found[1]) in supported]
+        if ranked:
+            fixes[word] = [candidate for _distance, candidate in ranked[:MAX_CORRECTIONS]]
+    groups = [[*group, *fixes.get(group[0], [])] for group in query_groups(folded)]
+    if not fixes:
+        return Correction(groups=groups)
+    text = " ".join(fixes[word][0] if word in fixes else word for word in query_words)
+    return Correction(groups=groups, text=text, changed={fixes[word][0] for word in fixes})
+
+
+def vocabulary_near(unknown):
+    """{word: [(distance, vocabulary word)]} within each word's typo budget, in one query."""
+    condition = Q()
+    for word in unknown:
+        budget = typo_budget(word)
+        near = Q(length__gte=len(word) - budget, length__lte=len(word) + budget)
+        # Within two typos (one counting a swap as two), one of three parts is kept whole.
+        either = Q()
+        for part in pieces(word, 3):
+            either |= Q(word__contains=part)
+        if connection.vendor == "postgresql":
+            either |= Q(Similar(F("word"), Value(word)))
+        condition |= near & either
+    candidates = (
+        SearchWord.objects.annotate(length=Length("word"))
+        .filter(condition)
+        .exclude(word__contains=" ")
+        .values_list("word", flat=True)[:MAX_CANDIDATES]
+    )
+    found = {word: [] for word in unknown}
+    for candidate in candidates:
+        for word in unknown:
+            budget = typo_budget(word)
+            distance = edit_distance(word, candidate, budget)
+            if 0 < distance <= budget:
+                found[word].append((distance, candidate))
+    return {word: candidates for word, candidates in found.items() if candidates}
+
+
+def context(query_words, near):
+    """The (word, correction) pairs where the correction follows or precedes its neighbour in
+    a name (the neighbour as typed, or one of its own corrections), in one query."""
+    options = {word: [word] + [c for _d, c in near.get(word, [])] for word in query_words}
+    pairs = {}
+    for left, right in itertools.pairwise(query_words):
+        for candidate in options[right]:
+            for neighbour in options[left]:
+                pairs.setdefault(f"{neighbour} {candidate}", set()).add((right, candidate))
+        for candidate in options[left]:
+            for neighbour in options[right]:
+                pairs.setdefault(f"{candidate} {neighbour}", set()).add((left, candidate))
+    wanted = [pair for pair in pairs if any(word in near for word, _c in pairs[pair])]
+    if not wanted:
+        return set()
+    found = SearchWord.objects.filter(word__in=wanted).values_list("word", flat=True)
+    return {supported for pair in found for supported in pairs[pair]}
+
+
+class Similar(Func):
+    """PostgreSQL's trigram similarity operator (`pg_trgm`), served by the vocabulary's index."""
+
+    arg_joiner = " %% "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
 
 
 def batched(iterable, size):

@@ -1,11 +1,14 @@
 """What searching must do, whichever engine answers: run against each backend by a subclass.
 
-A subclass provides an `engine` fixture: the backend under test, its index built from `sample`.
+A subclass provides an `engine` fixture: the backend under test, its index built from `sample`;
+a test that adds items rebuilds it with `engine.rebuild(all_items())`.
 """
 
 import pytest
 
 from search.backends import SearchQuery
+from search.indexing import all_items
+from tests.search.factories import product
 
 
 def search(engine, text="", **options):
@@ -133,3 +136,80 @@ class SearchBehaviour:
     def test_autocomplete_folds_the_prefix(self, engine, sample):
         found = [suggestion.title for suggestion in engine.autocomplete("ao ch", language="vi")]
         assert found == ["Áo chàm thổ cẩm"]
+
+    # --- typos (issue 16, point 1) ----------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        "typed",
+        ["huong phiemg", "huong pheng", "huong phieeng", "huong pheing"],
+        ids=["wrong", "missing", "extra", "swapped"],
+    )
+    def test_one_typo_in_a_word_of_five_letters_or_more_finds_the_item(self, engine, sample, typed):
+        assert "Hương trầm Nà Phiêng" in titles(search(engine, typed, language="vi"))
+
+    def test_two_typos_in_a_long_word_are_forgiven_as_fuzziness_auto_allows(self, engine, sample):
+        assert "Na Phieng incense village" in titles(search(engine, "insence", language="en"))
+
+    def test_a_short_word_is_corrected_next_to_its_neighbour(self, engine, sample):
+        assert titles(search(engine, "dau hoj", language="vi"))[0] == "Dầu hồi Văn Quan 100 ml"
+        assert "Hoa hồi khô 500 g" in titles(search(engine, "hoa hoii", language="vi"))
+
+    def test_a_typo_gets_did_you_mean_with_the_corrected_word(self, engine, sample):
+        results = search(engine, "dau hoj", language="vi")
+        assert results.suggestions == ["dau hoi"]
+        assert results.corrected == {"hoi"}
+
+    def test_no_did_you_mean_when_the_words_are_right(self, engine, sample):
+        assert search(engine, "dau hoi", language="vi").suggestions == []
+
+    def test_words_as_typed_rank_above_corrected_ones(self, engine, sample):
+        # A lot code typed exactly beats the village name it is a typo of.
+        product("Nhang vòng", "Hương", upc="PHIEMG01")
+        engine.rebuild(all_items())
+        found = titles(search(engine, "phiemg", language="vi"))
+        assert found[0] == "Nhang vòng"
+        assert "Hương trầm Nà Phiêng" in found
+
+    # --- every language finds every item (point 2) ------------------------------------------
+
+    def test_a_name_in_another_language_finds_the_page(self, engine, sample):
+        assert "那飘制香村" in titles(search(engine, "Na Phieng", language="zh-hans"))
+        assert "Na Phieng incense village" in titles(search(engine, "lang huong", language="en"))
+        assert "Làng hương Nà Phiêng" in titles(search(engine, "incense village", language="vi"))
+
+    def test_an_untranslated_page_is_found_in_every_language_as_written(self, engine, sample):
+        for language in ("en", "zh-hans"):
+            [hit] = search(engine, "dong dang", language=language).hits
+            assert (hit.title, hit.fallback, hit.written_in) == ("Làng rèn Đồng Đăng", True, "vi")
+        [hit] = search(engine, "dong dang", language="vi").hits
+        assert (hit.fallback, hit.written_in) == (False, "vi")
+
+    def test_the_visitors_language_comes_first(self, engine, sample):
+        found = search(engine, "hoi", language="en").hits
+        fallbacks = [hit.fallback for hit in found]
+        assert fallbacks == sorted(fallbacks)  # every hit in English before any in Vietnamese
+        assert "Một ngày ở vùng hồi Văn Quan" in [hit.title for hit in found]
+
+    def test_a_translated_page_is_found_once_per_language(self, engine, sample):
+        found = titles(search(engine, "phieng", language="en", kind="village"))
+        assert found == ["Na Phieng incense village"]
+
+    # --- Chinese (point 3) ----------------------------------------------------------------
+
+    def test_chinese_is_matched_by_bigrams_a_third_may_be_missing(self, engine, sample):
+        # 家家户户用树皮和八角手工搓香: 树皮, 八角 and 搓香 are there, 皮八 is not.
+        assert "那飘制香村" in titles(search(engine, "树皮八角", language="zh-hans"))
+        assert "那飘制香村" in titles(search(engine, "手工搓香", language="zh-hans"))
+        assert titles(search(engine, "手机电脑", language="zh-hans")) == []
+
+    # --- result cards (point 4) -----------------------------------------------------------
+
+    def test_a_product_hit_carries_what_its_card_shows(self, engine, sample):
+        shirt = sample["ao_cham"]
+        shirt.ocop_stars = 4
+        shirt.save()
+        engine.rebuild(all_items())
+        [hit] = search(engine, "ao cham", language="vi", kind="product").hits
+        assert (hit.price, hit.ocop_stars, hit.buyable) == (650000, 4, True)
+        # The description alone: the SKU is searched by, not glued to the text.
+        assert hit.summary == "Áo nhuộm chàm thủ công."

@@ -17,11 +17,15 @@ SOURCE = [
     "object_id",
     "title",
     "url",
+    "written_in",
+    "fallback",
     "summary",
     "image_url",
     "price",
     "rating",
     "published_at",
+    "ocop_stars",
+    "buyable",
 ]
 
 
@@ -316,7 +320,12 @@ def test_an_experience_becomes_a_document_with_its_price_and_facets(home):
 
     village = VillagePageFactory(title="Làng hương Nà Phiêng", slug="na-phieng-es")
     page = ExperiencePageFactory(title="Se hương", village=village, price=250000)
-    [item] = adapter("experience").items(page)
+    # Not translated: found in every language, written in Vietnamese.
+    item, *stand_ins = adapter("experience").items(page)
+    assert [(other.language, other.written_in) for other in stand_ins] == [
+        ("en", "vi"),
+        ("zh-hans", "vi"),
+    ]
     document = SearchDocument.from_item(item).to_dict()
     assert document["kind"] == "experience"
     assert document["price"] == 250000

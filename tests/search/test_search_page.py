@@ -1,10 +1,16 @@
 """The search page and its autocomplete, as a visitor uses them (database backend)."""
 
 import json
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from search.indexing import rebuild
 from tests.catalogue.factories import product_for_sale
+from tests.search.factories import product
 from tests.villages.factories import VillagePageFactory
 
 # Listings and search read the index: it follows what these tests change.
@@ -91,6 +97,74 @@ def test_typo_gets_a_did_you_mean(client, sample):
     html = page(client, q="phiemg")
     assert "Did you mean" in html
     assert "Hương trầm Nà <mark>Phiêng</mark>" in html  # found, and marked as corrected
+
+
+@pytest.mark.django_db
+def test_did_you_mean_links_the_corrected_query_with_the_corrected_word_marked(client, sample):
+    html = page(client, "/search/", q="dau hoj")
+    assert '<a href="?q=dau+hoi">dau <mark>hoi</mark></a>' in html
+    assert "<mark>Dầu</mark> <mark>hồi</mark> Văn Quan" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/search/", "/en/search/", "/zh-hans/search/"])
+def test_each_search_box_example_finds_something_on_its_own_page(client, sample, path):
+    home_page = client.get(path.replace("search/", "")).content.decode()
+    placeholder = re.search(r'id="site-search"[^>]*placeholder="([^"]+)"', home_page)[1]
+    examples = re.split(r"[,、，]", re.split(r"[:：]", placeholder, maxsplit=1)[1].strip("…. "))
+    assert len(examples) >= 2
+    for example in examples:
+        html = page(client, path, q=example.strip())
+        assert 'class="search-hit ' in html, (path, example)
+
+
+@pytest.mark.django_db
+def test_a_product_card_shows_stars_price_and_an_add_to_basket_button(client, sample):
+    shirt = sample["ao_cham"]
+    shirt.ocop_stars = 4
+    shirt.save()
+    rebuild()
+    html = page(client, q="ao cham", kind="product")
+    assert "★★★★</span> OCOP 4 stars" in html
+    assert "₫650,000" in html
+    assert f'action="/en/basket/add/{shirt.pk}/"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert '<span class="visually-hidden">: Áo chàm thổ cẩm</span></button>' in html
+
+
+@pytest.mark.django_db
+def test_filters_fold_into_one_control(client, sample):
+    html = page(client, q="hoi")
+    assert '<details class="search-filters">' in html
+    assert '<summary class="search-filters__toggle">' in html
+    chosen = page(client, q="hoi", kind="product", category="Gia vị")
+    assert '<span class="count">(1)</span>' in chosen
+
+
+@pytest.mark.django_db
+def test_a_page_not_translated_is_found_and_says_so(client, sample):
+    html = page(client, q="dong dang")
+    url = sample["village"].url
+    assert f'lang="vi"><a href="{url}">Làng rèn <mark>Đồng</mark> <mark>Đăng</mark>' in html
+    assert "not translated yet" in html
+
+
+@pytest.mark.django_db
+def test_search_page_queries_do_not_grow_with_results(client, home):
+    def queries():
+        page(client, "/search/", q="huong phiemg")  # the header's menus, kept after a change
+        with CaptureQueriesContext(connection) as captured:
+            html = page(client, "/search/", q="huong phiemg")
+        return len(captured.captured_queries), html.count('class="search-hit ')
+
+    for number in range(2):
+        product(f"Hương trầm Nà Phiêng số {number}", "Hương")
+    rebuild()
+    few, shown = queries()
+    for number in range(2, 24):
+        product(f"Hương trầm Nà Phiêng số {number}", "Hương")
+    rebuild()
+    assert (shown, queries()) == (2, (few, 24))
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-from search.text import highlight, one_edit_apart, words
+from search.text import clean, edit_distance, highlight, one_edit_apart, query_groups, terms, words
 
 
 def test_one_edit_apart():
@@ -20,5 +20,31 @@ def test_highlight_escapes_everything_else():
     )
 
 
-def test_vocabulary_leaves_out_short_words_numbers_and_chinese():
-    assert words("ao cham tho cam 100 ml 八角 phieng") == {"cham", "phieng"}
+def test_vocabulary_leaves_out_single_letters_numbers_and_chinese():
+    assert words("ao cham tho cam 100 ml 八角 phieng a") == {
+        "ao",
+        "cham",
+        "tho",
+        "cam",
+        "ml",
+        "phieng",
+    }
+
+
+def test_edit_distance_counts_a_swap_as_one_and_stops_at_the_limit():
+    assert edit_distance("insence", "incense", 2) == 2
+    assert edit_distance("stra", "star", 1) == 1
+    assert edit_distance("rou", "ruou", 1) == 1
+    assert edit_distance("phieng", "hoa", 2) == 3
+
+
+def test_chinese_runs_become_bigrams():
+    assert terms("文关八角油 100ml") == ["文关", "关八", "八角", "角油", "100ml"]
+    assert terms("香") == ["香"]
+    assert query_groups("母山米酒") == [
+        ["母山米酒", ("母山", "山米"), ("母山", "米酒"), ("山米", "米酒")]
+    ]
+
+
+def test_clean_keeps_words_apart_across_tags():
+    assert clean("<p>Dầu hồi</p><p>OCOP</p>") == "Dầu hồi OCOP"
