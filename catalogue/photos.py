@@ -42,10 +42,11 @@ KEPT_AS = {
     "WEBP": ("WEBP", "webp"),
     "HEIF": ("JPEG", "jpg"),
 }
+ORIENTATION = 0x0112  # the EXIF tag saying which way up the camera was held
 # Editors' images are rewritten in their own format (Wagtail also takes AVIF; a GIF is left alone).
 REWRITTEN_AS = {**KEPT_AS, "AVIF": ("AVIF", "avif")}
 # What Pillow reads into `info` that says where, when or with what a picture was taken.
-METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "photoshop", "iptc", "comment", "mp"}
+METADATA_KEYS = {"xmp", "XML:com.adobe.xmp", "photoshop", "iptc", "comment", "mp"}
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
 
 NOT_AN_IMAGE = _(
@@ -80,16 +81,21 @@ def clean_photo(upload):
     return reencoded(image, upright, KEPT_AS[image.format], upload.name)
 
 
-def reencoded(image, upright, kept_as, name):
+def reencoded(image, upright, kept_as, name, orientation=None):
     """The picture `upright` (drawn from `image`) written afresh as a file named after `name`.
 
-    Only what is needed to draw it right is kept (its colour profile); EXIF, XMP, IPTC, comments
-    and text chunks are left behind. The one function every upload path strips metadata with.
+    Only what is needed to draw it right is kept (its colour profile, and the EXIF orientation
+    alone when one is given); EXIF, XMP, IPTC, comments and text chunks are left behind. The one
+    function every upload path strips metadata with.
     """
     kept_format, extension = kept_as
     if kept_format == "JPEG" and upright.mode not in ("RGB", "L"):
         upright = upright.convert("RGB")
     options = {"icc_profile": image.info["icc_profile"]} if image.info.get("icc_profile") else {}
+    if orientation and orientation != 1:
+        exif = Image.Exif()
+        exif[ORIENTATION] = orientation
+        options["exif"] = exif.tobytes()
     if kept_format == "JPEG":
         options.update(quality=90, optimize=True)
     upright.info = {}
@@ -100,28 +106,34 @@ def reencoded(image, upright, kept_as, name):
 
 
 def carries_metadata(image):
-    """Whether an opened image holds EXIF, XMP, IPTC, comments or text (PNG) beside its pixels."""
-    if image.getexif() or METADATA_KEYS & set(image.info):
+    """Whether an opened image holds EXIF (beyond which way up it is), XMP, IPTC, comments or
+    text (PNG) beside its pixels."""
+    if set(image.getexif()) - {ORIENTATION} or METADATA_KEYS & set(image.info):
         return True
     return bool(getattr(image, "text", None))  # a PNG's text chunks, wherever they are
 
 
-def without_metadata(file):
+def without_metadata(file, turn_upright=True):
     """A clean copy (ContentFile) of a stored or uploaded image that carries metadata, or None:
-    already clean, a format we leave as it is (GIF, SVG), or not an image Pillow can read."""
+    already clean, a format we leave as it is (GIF, SVG), or not an image Pillow can read.
+
+    A new upload is turned upright; an image stored long ago (`turn_upright=False`) keeps its
+    pixels and its orientation tag as they are, so its size, focal point and crops still fit.
+    """
     file.seek(0)
     try:
         image = Image.open(file)
         if image.format not in REWRITTEN_AS or not carries_metadata(image):
             return None
         image.load()
-        upright = ImageOps.exif_transpose(image)
+        orientation = None if turn_upright else image.getexif().get(ORIENTATION)
+        upright = ImageOps.exif_transpose(image) if turn_upright else image
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         logger.warning("Could not read %s to strip its metadata", getattr(file, "name", file))
         return None
     finally:
         file.seek(0)
-    return reencoded(image, upright, REWRITTEN_AS[image.format], file.name)
+    return reencoded(image, upright, REWRITTEN_AS[image.format], file.name, orientation)
 
 
 def strip_metadata_on_save(field_name):

@@ -4,6 +4,7 @@ way they upload it, it is stored without its EXIF (a phone's GPS position)."""
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
@@ -115,3 +116,32 @@ def test_an_image_stored_first_and_described_later_is_stored_without_exif():
     image.save()
     assert_stored_without_exif(image)
     assert image.file.name != raw_name and not image.file.storage.exists(raw_name)
+
+
+@pytest.mark.django_db
+def test_images_stored_before_are_rewritten_without_exif_by_the_command():
+    """`manage.py strip_image_metadata`: the same name, pixels and orientation, no GPS."""
+    raw = phone_photo("IMG_0045.jpg")
+    name = get_image_model().file.field.storage.save("original_images/IMG_0045.jpg", raw)
+    get_image_model().objects.bulk_create(
+        [
+            get_image_model()(
+                title="Núi Mẫu Sơn",
+                file=name,
+                width=80,
+                height=20,
+                collection=Collection.get_first_root_node(),
+                file_hash="old",
+            )
+        ]
+    )
+
+    call_command("strip_image_metadata", stdout=io.StringIO())
+
+    image = get_image_model().objects.get(title="Núi Mẫu Sơn")
+    with image.open_file() as stored:
+        picture = PILImage.open(io.BytesIO(stored.read()))
+    assert image.file.name == name
+    assert dict(picture.getexif()) == {ORIENTATION: 6}
+    assert picture.size == (80, 20) == (image.width, image.height)
+    assert image.file_hash != "old" and image.file_size == image.file.size
