@@ -176,6 +176,17 @@ def test_an_eleventh_photo_is_refused_in_the_producers_language_and_nothing_save
     assert change.images.count() == 11, "ten at a time are taken"
 
 
+def test_a_request_with_more_than_20_files_is_refused_before_any_is_read(client, world_a):
+    product = world_a["product"]
+    client.force_login(world_a["user"])
+    photos = [photo(f"anh-{number}.jpg") for number in range(21)]
+    response = client.post(
+        f"/producer/products/{product.pk}/", edit_form(product, new_photos=photos)
+    )
+    assert response.status_code == 400
+    assert not ProductChange.objects.exists()
+
+
 # --- certificates ----------------------------------------------------------------------------
 
 
