@@ -11,19 +11,29 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.communication.utils import Dispatcher
 from oscar.apps.order.utils import OrderDispatcher
 
 from catalogue import qr
 
-from . import payment, statuses, vietqr
+from . import holds, payment, statuses, vietqr
 from .models import language_of
 
 logger = logging.getLogger("oscar.checkout")
 
 ORDER_PLACED = "ORDER_PLACED"
 ORDER_SHIPPED = "ORDER_SHIPPED"
+ORDER_CANCELLED = "ORDER_CANCELLED"
+# Why `cancel_unpaid_orders` cancelled an order, by the status it was waiting in.
+CANCELLED_BECAUSE = {
+    statuses.AWAITING_CONFIRMATION: _(
+        "Nobody confirmed it in time from the link in our order e-mail."
+    ),
+    statuses.AWAITING_TRANSFER: _("Your bank transfer did not reach us in time."),
+    statuses.AWAITING_PAYMENT: _("The payment through VNPay was not completed."),
+}
 
 
 class InlineImageDispatcher(Dispatcher):
@@ -108,6 +118,9 @@ def send_order_placed(order, request=None, user=None):
     attachments = []
     with translation.override(language_of(order)):
         context = order_context(order, request=request, user=user)
+        if order.status == statuses.AWAITING_CONFIRMATION:
+            context["confirm_path"] = holds.confirmation_path(order)
+            context["confirm_hours"] = settings.SHOP_UNCONFIRMED_ORDER_HOURS
         if order.status == payment.AWAITING_TRANSFER and vietqr.is_configured():
             image, content_id = vietqr_image(order)
             attachments.append(image)
@@ -121,6 +134,18 @@ def send_order_placed(order, request=None, user=None):
         sender = dispatcher()
         messages = sender.dispatcher.get_messages(ORDER_PLACED, context)
         sender.dispatch_order_messages(order, messages, ORDER_PLACED, attachments=attachments)
+
+
+def send_order_cancelled(order):
+    """Tell the buyer the unpaid-order job cancelled the order, and why."""
+    change = order.status_changes.filter(new_status=statuses.CANCELLED).order_by("-pk").first()
+    with translation.override(language_of(order)):
+        context = order_context(
+            order, reason=CANCELLED_BECAUSE.get(change.old_status if change else "", "")
+        )
+        sender = dispatcher()
+        messages = sender.dispatcher.get_messages(ORDER_CANCELLED, context)
+        sender.dispatch_order_messages(order, messages, ORDER_CANCELLED)
 
 
 def tracking_details(notes):

@@ -17,7 +17,13 @@ ShippingEventType = get_model("order", "ShippingEventType")
 SHIPPED = "shipped"  # the code of the shipping event type
 # Units of a cancelled order given back to stock, per line (checkout/receivers.py).
 RELEASED = "released"
-NOT_SHIPPABLE = {statuses.AWAITING_TRANSFER, statuses.AWAITING_PAYMENT, statuses.CANCELLED}
+NOT_SHIPPABLE = {
+    statuses.AWAITING_CONFIRMATION,
+    statuses.AWAITING_TRANSFER,
+    statuses.AWAITING_PAYMENT,
+    statuses.UNDER_REVIEW,
+    statuses.CANCELLED,
+}
 
 
 def shipped_event_type():

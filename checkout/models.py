@@ -42,3 +42,22 @@ def remember_language(order, language):
     known = {code for code, _name in settings.LANGUAGES}
     language = language if language in known else settings.LANGUAGE_CODE
     OrderLanguage.objects.update_or_create(order=order, defaults={"language": language})
+
+
+class BuyerContact(models.Model):
+    """A buyer's e-mail address or phone number, normalised, and the orders placed with it.
+
+    Orders are placed before they are paid, so each one holds stock: the open ones of a contact
+    are counted under its row lock (checkout/holds.py), so that two placed at the same moment
+    cannot both slip under the limit.
+    """
+
+    key = models.CharField(_("contact"), max_length=255, unique=True)
+    orders = models.ManyToManyField("order.Order", related_name="buyer_contacts", blank=True)
+
+    class Meta:
+        verbose_name = _("buyer's contact")
+        verbose_name_plural = _("buyers' contacts")
+
+    def __str__(self):
+        return self.key

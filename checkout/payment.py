@@ -1,5 +1,6 @@
 """How a buyer can pay: cash on delivery, a VietQR bank transfer staff confirm, or VNPay."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from . import statuses, vietqr, vnpay
@@ -31,8 +32,10 @@ DESCRIPTIONS_WITHOUT_PARCEL = {
 }
 
 # Order statuses the payment methods and staff move an order through (see statuses.py).
+AWAITING_CONFIRMATION = statuses.AWAITING_CONFIRMATION
 AWAITING_TRANSFER = statuses.AWAITING_TRANSFER
 AWAITING_PAYMENT = statuses.AWAITING_PAYMENT
+UNDER_REVIEW = statuses.UNDER_REVIEW
 PAID = statuses.PAID
 CANCELLED = statuses.CANCELLED
 
@@ -48,3 +51,11 @@ def available():
 
 
 INITIAL_STATUS = {BANK_TRANSFER: AWAITING_TRANSFER, VNPAY: AWAITING_PAYMENT}
+
+
+def initial_status(method, user):
+    """The status an order starts in. A guest's cash-on-delivery order waits until the buyer
+    confirms it from the order e-mail (or staff take it on); a signed-in buyer's is confirmed."""
+    if method == CASH_ON_DELIVERY and not user.is_authenticated:
+        return AWAITING_CONFIRMATION
+    return INITIAL_STATUS.get(method, settings.OSCAR_INITIAL_ORDER_STATUS)

@@ -69,6 +69,30 @@ def record_late_payment(order, reference):
     return True
 
 
+def record_payment_to_review(order, reference, params):
+    """VNPay took the money but flags the transaction (suspected fraud, not settled): the order
+    waits "Under review", its stock still held and nothing debited, never cancelled for being
+    unpaid, until staff check it with VNPay and set it "Paid" or cancel it and refund."""
+    order.sources.update(reference=reference)
+    order.set_status(payment.UNDER_REVIEW)
+    order.notes.create(
+        note_type="System",
+        message=_(
+            "VNPay took %(amount)s (transaction %(reference)s) but flagged the payment for a "
+            "check (response code %(code)s, transaction status %(status)s). Check it with VNPay "
+            "before anything ships, then set the order to “Paid”, or cancel it and refund the "
+            "buyer."
+        )
+        % {
+            "amount": currency(order.total_incl_tax, order.currency),
+            "reference": reference,
+            "code": params.get("vnp_ResponseCode", ""),
+            "status": params.get("vnp_TransactionStatus", ""),
+        },
+    )
+    logger.warning("VNPay flagged the payment of order %s: under review", order.number)
+
+
 def release_stock(order):
     """A cancelled order gives back, once per line, the units it still holds: never units that
     shipped, never twice (what was given back is recorded as a "released" event per line)."""

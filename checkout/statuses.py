@@ -6,9 +6,11 @@ in the settings; every status named there has a label here.
 
 from django.utils.translation import pgettext_lazy
 
+AWAITING_CONFIRMATION = "Awaiting confirmation"
 PENDING = "Pending"
 AWAITING_TRANSFER = "Awaiting transfer"
 AWAITING_PAYMENT = "Awaiting payment"
+UNDER_REVIEW = "Under review"
 PAID = "Paid"
 BEING_PROCESSED = "Being processed"
 SHIPPED = "Shipped"
@@ -16,9 +18,11 @@ COMPLETE = "Complete"
 CANCELLED = "Cancelled"
 
 LABELS = {
+    AWAITING_CONFIRMATION: pgettext_lazy("order status", "Awaiting your confirmation"),
     PENDING: pgettext_lazy("order status", "Received"),
     AWAITING_TRANSFER: pgettext_lazy("order status", "Awaiting your bank transfer"),
     AWAITING_PAYMENT: pgettext_lazy("order status", "Awaiting payment"),
+    UNDER_REVIEW: pgettext_lazy("order status", "Payment under review"),
     PAID: pgettext_lazy("order status", "Paid"),
     BEING_PROCESSED: pgettext_lazy("order status", "Being prepared"),
     SHIPPED: pgettext_lazy("order status", "Shipped"),

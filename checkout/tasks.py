@@ -20,7 +20,7 @@ logger = logging.getLogger("checkout")
 Order = get_model("order", "Order")
 ShippingEvent = get_model("order", "ShippingEvent")
 
-PLACED, SHIPPED = "placed", "shipped"
+PLACED, SHIPPED, CANCELLED = "placed", "shipped", "cancelled"
 # Minutes to wait before each new try; after the last, staff see the failure in the log.
 RETRY_MINUTES = (1, 5, 30, 120, 720)
 
@@ -38,6 +38,8 @@ def send_order_email(kind, object_id, attempt=0):
     try:
         if kind == PLACED:
             emails.send_order_placed(Order.objects.get(pk=object_id))
+        elif kind == CANCELLED:
+            emails.send_order_cancelled(Order.objects.get(pk=object_id))
         else:
             emails.send_order_shipped(
                 ShippingEvent.objects.select_related("order").get(pk=object_id)

@@ -1,11 +1,12 @@
 """Checkout for Vietnam: cash on delivery, a VietQR bank transfer or VNPay, then the order."""
 
+import logging
 from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -13,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import TemplateView
 
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as oscar_views
@@ -21,9 +23,11 @@ from oscar.core.loading import get_model
 
 from catalogue import qr
 
-from . import emails, payment, receivers, tasks, vietqr, vnpay
+from . import emails, holds, payment, receivers, statuses, tasks, vietqr, vnpay
 from .forms import PaymentMethodForm
 from .models import remember_language
+
+logger = logging.getLogger("checkout")
 
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
@@ -82,10 +86,30 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             )
         )
 
-    def place_order(self, *args, **kwargs):
-        """Oscar's order, with the language it was placed in: its e-mails are written in it."""
-        order = super().place_order(*args, **kwargs)
-        remember_language(order, get_language())
+    def handle_order_placement(self, *args, **kwargs):
+        try:
+            return super().handle_order_placement(*args, **kwargs)
+        except holds.Refused as refusal:
+            # Nothing was placed: the buyer sees why on the preview, with the basket as it was.
+            self.restore_frozen_basket()
+            return self.render_preview(self.request, error=str(refusal))
+
+    def place_order(self, *args, user, shipping_address=None, **kwargs):
+        """Oscar's order, if the buyer's contacts and address may hold one more unpaid order
+        (checkout/holds.py), with the language it was placed in: its e-mails are written in it."""
+        email = user.email if user.is_authenticated else kwargs.get("guest_email", "")
+        phone = getattr(shipping_address, "phone_number", None)
+        with transaction.atomic():
+            # The contacts stay locked until the order commits: a second order placed at the
+            # same moment with the same e-mail or phone waits, then counts this one.
+            contacts = holds.hold_contacts(email, phone)
+            holds.count_order_from(self.request)
+            order = super().place_order(
+                *args, user=user, shipping_address=shipping_address, **kwargs
+            )
+            for contact in contacts:
+                contact.orders.add(order)
+            remember_language(order, get_language())
         return order
 
     def send_order_placed_email(self, order):
@@ -93,8 +117,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         transaction.on_commit(partial(tasks.send_later, tasks.PLACED, order.pk))
 
     def get_initial_order_status(self, basket):
-        method = self.checkout_session.payment_method()
-        return payment.INITIAL_STATUS.get(method, settings.OSCAR_INITIAL_ORDER_STATUS)
+        return payment.initial_status(self.checkout_session.payment_method(), self.request.user)
 
     def handle_successful_order(self, order):
         """The order is placed (its stock held); a VNPay buyer now goes to the gateway to pay."""
@@ -122,6 +145,9 @@ class ThankYouView(oscar_views.ThankYouView):
         context = super().get_context_data(**kwargs)
         order = self.object
         context["payment_method_name"] = payment.NAMES.get(emails.payment_method(order), "")
+        if order.status == statuses.AWAITING_CONFIRMATION:
+            context["awaiting_confirmation"] = True
+            context["confirm_hours"] = settings.SHOP_UNCONFIRMED_ORDER_HOURS
         if order.status == payment.AWAITING_TRANSFER and vietqr.is_configured():
             text = vietqr.for_order(order.number, order.total_incl_tax)
             context["vietqr"] = {
@@ -146,6 +172,13 @@ class VNPayIPNView(View):
         params = request.GET.dict()
         if not vnpay.is_signed(params):
             return self.answer("97", "Invalid Checksum")
+        try:
+            return self.record(params)
+        except Exception:  # noqa: BLE001 - nothing was changed; VNPay calls again on "99"
+            logger.exception("The VNPay IPN for order %s failed", params.get("vnp_TxnRef"))
+            return self.answer("99", "Unknown error")
+
+    def record(self, params):
         with transaction.atomic():
             order = (
                 Order.objects.select_for_update()
@@ -156,20 +189,21 @@ class VNPayIPNView(View):
                 return self.answer("01", "Order not found")
             if params.get("vnp_Amount") != vnpay.to_gateway_amount(order.total_incl_tax):
                 return self.answer("04", "Invalid amount")
-            paid = (
-                params.get("vnp_ResponseCode") == vnpay.SUCCESS
-                and params.get("vnp_TransactionStatus") == vnpay.SUCCESS
-            )
+            outcome = vnpay.outcome(params)
             reference = params.get("vnp_TransactionNo", "")
             # Money taken for an order the unpaid-order job cancelled is never lost.
-            late = paid and order.status == payment.CANCELLED
+            late = outcome != vnpay.FAILED and order.status == payment.CANCELLED
             if late and receivers.record_late_payment(order, reference):
                 return self.answer("00", "Confirm Success")
             if order.status != payment.AWAITING_PAYMENT:
                 return self.answer("02", "Order already confirmed")
-            if paid:
+            if outcome == vnpay.TO_REVIEW:
+                receivers.record_payment_to_review(order, reference, params)
+            elif outcome == vnpay.PAID:
                 order.sources.update(reference=reference)
-            order.set_status(payment.PAID if paid else payment.CANCELLED)
+                order.set_status(payment.PAID)
+            else:
+                order.set_status(payment.CANCELLED)
         return self.answer("00", "Confirm Success")
 
     def answer(self, code, message):
@@ -188,8 +222,53 @@ class VNPayReturnView(View):
             # A genuine answer about someone else's order tells this visitor nothing.
             messages.error(request, _("This payment answer is not about your order."))
             return redirect("basket:summary")
-        elif params.get("vnp_ResponseCode") == vnpay.SUCCESS:
+        elif vnpay.outcome(params) == vnpay.PAID:
             messages.success(request, _("VNPay accepted your payment. Thank you!"))
+        elif vnpay.outcome(params) == vnpay.TO_REVIEW:
+            messages.info(
+                request,
+                _(
+                    "VNPay took your payment but is checking it further. We will check it with "
+                    "VNPay and contact you: please do not pay again."
+                ),
+            )
         else:
             messages.warning(request, _("The payment was not completed."))
         return redirect("checkout:thank-you")
+
+
+class ConfirmOrderView(TemplateView):
+    """The order e-mail's "Confirm my order" link: a guest's cash-on-delivery order is confirmed
+    (and kept past SHOP_UNCONFIRMED_ORDER_HOURS) by the button on this page.
+
+    Opening the link changes nothing, so a mail scanner following it confirms nothing.
+    """
+
+    template_name = "oscar/checkout/confirm_order.html"
+
+    def dispatch(self, request, *args, token, **kwargs):
+        self.order = holds.order_from_token(token)
+        if self.order is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        order = self.order
+        return super().get_context_data(
+            order=order,
+            lines=order.lines.all(),
+            awaiting=order.status == statuses.AWAITING_CONFIRMATION,
+            cancelled=order.status == statuses.CANCELLED,
+            status_label=statuses.label(order.status),
+            status_path=emails.status_path(order),
+            hours=settings.SHOP_UNCONFIRMED_ORDER_HOURS,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if holds.confirm(self.order):
+            messages.success(
+                request,
+                _("Thank you: your order %(number)s is confirmed.") % {"number": self.order.number},
+            )
+        return redirect(request.path)

@@ -19,6 +19,13 @@ logger = logging.getLogger("checkout")
 VERSION = "2.1.0"
 SIGNATURE_FIELDS = ("vnp_SecureHash", "vnp_SecureHashType")
 SUCCESS = "00"
+# Money taken but not simply paid: vnp_ResponseCode 07 ("money taken, transaction suspected of
+# fraud or unusual"); vnp_TransactionStatus 04 (taken at the bank, not completed at VNPay) and 07
+# (suspected fraud). A person decides; every other code (09 to 99: not registered for internet
+# banking, wrong OTP, timed out, cancelled by the buyer, insufficient funds…) took nothing.
+SUSPECTED_RESPONSE_CODES = {"07"}
+UNSETTLED_TRANSACTION_STATUSES = {"04", "07"}
+PAID, TO_REVIEW, FAILED = "paid", "to review", "failed"
 
 
 def is_configured():
@@ -81,3 +88,14 @@ def payment_url(order_number, amount, client_ip, return_url, language="vi", now=
     }
     query = canonical(params)
     return f"{settings.VNPAY_PAYMENT_URL}?{query}&vnp_SecureHash={sign(params)}"
+
+
+def outcome(params):
+    """What the gateway's answer means for the order: PAID, TO_REVIEW (money taken, suspected) or
+    FAILED (nothing taken)."""
+    code, status = params.get("vnp_ResponseCode"), params.get("vnp_TransactionStatus")
+    if code in SUSPECTED_RESPONSE_CODES or status in UNSETTLED_TRANSACTION_STATUSES:
+        return TO_REVIEW
+    if code == SUCCESS and status == SUCCESS:
+        return PAID
+    return FAILED

@@ -47,24 +47,41 @@ ADDRESS = {
 }
 
 
-def checkout(client, product, quantity=1, method="cash-on-delivery", prefix="", address=None):
-    """A guest buys `quantity` of `product` all the way to the thank-you page."""
+def prepare_checkout(
+    client,
+    product,
+    quantity=1,
+    method="cash-on-delivery",
+    prefix="",
+    address=None,
+    email="hoa@example.com",
+):
+    """A guest (or, with `email=None`, the signed-in buyer) puts `quantity` of `product` in the
+    basket and goes as far as the "place order" button."""
     stockrecord = product.stockrecords.get()
     client.post(
         f"{prefix}/basket/add/{product.pk}/", {"quantity": quantity, "stockrecord": stockrecord.pk}
     )
-    response = client.post(
-        f"{prefix}/checkout/", {"username": "hoa@example.com", "options": "anonymous"}
-    )
-    assert response.status_code == 302, "gateway accepts a guest"
+    if email:
+        response = client.post(f"{prefix}/checkout/", {"username": email, "options": "anonymous"})
+        assert response.status_code == 302, "gateway accepts a guest"
     response = client.post(f"{prefix}/checkout/shipping-address/", address or ADDRESS)
     assert response.status_code == 302, response.context["form"].errors
     client.post(f"{prefix}/checkout/shipping-method/", {"method_code": "delivery"})
     response = client.post(f"{prefix}/checkout/payment-details/", {"method": method})
     assert response.status_code == 302
+
+
+def place_order(client, prefix=""):
     # The order commits, then its e-mail is sent (the test's own transaction never commits).
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post(f"{prefix}/checkout/preview/", {"action": "place_order"}, follow=True)
+
+
+def checkout(client, product, quantity=1, method="cash-on-delivery", prefix="", **details):
+    """A guest buys `quantity` of `product` all the way to the thank-you page."""
+    prepare_checkout(client, product, quantity, method, prefix, **details)
+    return place_order(client, prefix)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 from oscar.core.loading import get_model
 
+from checkout import holds
 from tests.checkout.conftest import checkout
 
 Order = get_model("order", "Order")
@@ -42,10 +43,13 @@ def test_a_transfer_never_received_is_cancelled_after_three_days(client, anise_o
     assert stockrecord.net_stock_level == 10
 
 
-def test_recent_transfers_and_cash_on_delivery_orders_are_kept(client, anise_oil, bank_account):
+def test_recent_transfers_and_confirmed_cash_on_delivery_orders_are_kept(
+    client, anise_oil, bank_account
+):
     checkout(client, anise_oil, method="bank-transfer")
     checkout(client, anise_oil, method="cash-on-delivery")
     transfer, cash = Order.objects.order_by("pk")
+    assert holds.confirm(cash)
     placed_ago(transfer, days=2)
     placed_ago(cash, days=30)
     assert "Cancelled 0 unpaid order" in run()

@@ -17,7 +17,7 @@ def test_guest_orders_with_cash_on_delivery(client, anise_oil):
     assert response.status_code == 200
     order = Order.objects.get()
     assert order.guest_email == "hoa@example.com"
-    assert order.status == "Pending"
+    assert order.status == "Awaiting confirmation", "until the buyer confirms it from the e-mail"
     assert order.total_incl_tax == Decimal("270000"), "250.000 ₫ of oil and 20.000 ₫ delivery"
     assert order.sources.get().source_type.code == "cash-on-delivery"
     html = response.content.decode()

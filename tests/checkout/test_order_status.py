@@ -68,5 +68,5 @@ def test_a_guest_sees_the_status_label_on_the_order_status_page(client, anise_oi
     session["anon_order_email"] = "hoa@example.com"  # Oscar asks the guest for it first
     session.save()
     html = client.get(url).content.decode()
-    assert "Received" in html
-    assert "<p>Pending</p>" not in html
+    assert "Awaiting your confirmation" in html
+    assert "<p>Awaiting confirmation</p>" not in html

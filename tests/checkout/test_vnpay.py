@@ -236,3 +236,85 @@ def test_the_unpaid_order_job_never_cancels_an_order_paid_while_it_runs(
     order.refresh_from_db()
     assert order.status == "Paid"
     assert not order.notes.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("response_code", "transaction_status"),
+    [("07", "07"), ("07", "00"), ("00", "04")],
+    ids=["suspected fraud", "money taken, suspected", "taken at the bank, not at VNPay"],
+)
+def test_a_payment_vnpay_suspects_puts_the_order_under_review_never_cancelled(
+    client, vnpay_order, anise_oil, response_code, transaction_status
+):
+    order, _ = vnpay_order
+    params = callback(
+        order, vnp_ResponseCode=response_code, vnp_TransactionStatus=transaction_status
+    )
+
+    answer = client.get("/checkout/vnpay/ipn/", params).json()
+
+    assert answer == {"RspCode": "00", "Message": "Confirm Success"}, "VNPay hears it is recorded"
+    order.refresh_from_db()
+    assert order.status == "Under review"
+    source = order.sources.get()
+    assert (source.amount_debited, source.reference) == (0, "14567890"), "not treated as paid"
+    assert not order.payment_events.exists()
+    assert "14567890" in order.notes.get().message, "staff are told what to check"
+    assert anise_oil.stockrecords.get().num_allocated == 1, "its stock stays held"
+    Order.objects.filter(pk=order.pk).update(
+        date_placed=timezone.now() - datetime.timedelta(days=10)
+    )
+    call_command("cancel_unpaid_orders", stdout=io.StringIO())
+    order.refresh_from_db()
+    assert order.status == "Under review", "the unpaid-order job leaves it to staff"
+    assert client.get("/checkout/vnpay/ipn/", params).json()["RspCode"] == "02"
+
+
+@pytest.mark.django_db
+def test_the_buyer_of_a_payment_under_review_is_told_not_to_pay_again(client, vnpay_order):
+    order, _ = vnpay_order
+    params = callback(order, vnp_ResponseCode="07", vnp_TransactionStatus="07")
+    response = client.get("/en/checkout/vnpay/return/", params, follow=True)
+    assert "please do not pay again" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_clear_a_payment_under_review_as_paid(client, vnpay_order):
+    order, _ = vnpay_order
+    params = callback(order, vnp_ResponseCode="07", vnp_TransactionStatus="07")
+    client.get("/checkout/vnpay/ipn/", params)
+    order.refresh_from_db()
+
+    order.set_status("Paid")
+
+    assert order.sources.get().amount_debited == order.total_incl_tax
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("response_code", ["09", "11", "24", "51", "65", "75", "79", "99"])
+def test_a_payment_that_took_nothing_cancels_the_order(client, vnpay_order, response_code):
+    order, _ = vnpay_order
+    params = callback(order, vnp_ResponseCode=response_code, vnp_TransactionStatus="02")
+    assert client.get("/checkout/vnpay/ipn/", params).json()["RspCode"] == "00"
+    order.refresh_from_db()
+    assert order.status == "Cancelled"
+
+
+@pytest.mark.django_db
+def test_an_ipn_that_fails_unexpectedly_answers_99_so_vnpay_calls_again(
+    client, vnpay_order, monkeypatch, caplog
+):
+    order, _ = vnpay_order
+
+    def database_gone(self, *args, **kwargs):
+        raise RuntimeError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Order, "set_status", database_gone)
+    answer = client.get("/checkout/vnpay/ipn/", callback(order)).json()
+
+    assert answer["RspCode"] == "99"
+    order.refresh_from_db()
+    assert order.status == "Awaiting payment"
+    assert order.sources.get().reference == order.number, "nothing was half-recorded"
+    assert f"The VNPay IPN for order {order.number} failed" in caplog.text
