@@ -13,7 +13,7 @@ class SearchConfig(apps.SearchConfig):
     def ready(self):
         from pages.cache import keep_parameters
 
-        from . import adapters, signals  # noqa: F401  (today's searchable kinds; the subscriber)
+        from . import adapters, checks, signals  # noqa: F401  (kinds, checks, the subscriber)
         from .registry import all_facets
         from .views import SearchView, SuggestView
 

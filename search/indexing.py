@@ -4,10 +4,16 @@ import logging
 
 from django.apps import apps
 
+from pages.cache import forget_groups
+
 from .backends import SEARCH_ENGINE_ERRORS, engines, get_backend
 from .registry import adapter_for_model, adapters
 
 logger = logging.getLogger("search")
+
+# Cached pages that show search results: dropped once the index holds a change (after each write
+# and each rebuild), since a copy rendered before would keep the old results.
+SHOWING_RESULTS = ("search", "catalogue")
 
 
 def items_of(model_label, pk):
@@ -53,4 +59,6 @@ def rebuild():
             done[engine.name] = engine.rebuild(all_items())
         except SEARCH_ENGINE_ERRORS as error:
             logger.error("Could not rebuild the %s index: %s", engine.name, error)
+    # Pages showing results were kept while the old index answered.
+    forget_groups(*SHOWING_RESULTS)
     return done

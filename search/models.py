@@ -1,7 +1,11 @@
 """The database search index: one row per public item per language, kept in sync by `search.tasks`."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+WORD = re.compile(r"\w")
 
 
 class SearchEntry(models.Model):
@@ -101,6 +105,28 @@ class Synonym(models.Model):
     def __str__(self):
         return self.terms
 
+    def save(self, *args, **kwargs):
+        # A term with no letter or digit (`×`, `&`) means nothing to either engine: dropped.
+        self.terms = ", ".join(self.term_list)
+        super().save(*args, **kwargs)
+
     @property
     def term_list(self):
-        return [term.strip() for term in self.terms.split(",") if term.strip()]
+        return [term.strip() for term in self.terms.split(",") if WORD.search(term)]
+
+
+class SearchBacklog(models.Model):
+    """An object the cluster failed to index: written again after its next successful write,
+    and forgotten once a rebuild that began after the failure has swapped in."""
+
+    kind = models.CharField(max_length=30)
+    object_id = models.CharField(max_length=40)
+    failed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_backlog_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

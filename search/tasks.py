@@ -6,18 +6,22 @@ worker does.
 
 from django_tasks import task
 
-from .indexing import index_object, logger
+from pages.cache import forget_groups
+
+from .indexing import SHOWING_RESULTS, index_object, logger
 
 
 @task()
 def update_index(model_label, pk):
     """Index one object as it is now, or remove it if it is gone or no longer public."""
     try:
-        return index_object(model_label, pk)
+        indexed = index_object(model_label, pk)
     except Exception:
         # The immediate backend records a failure silently: say it in the log as well.
         logger.exception("Could not update the search index for %s %s", model_label, pk)
         raise
+    forget_groups(*SHOWING_RESULTS)
+    return indexed
 
 
 @task()
@@ -32,3 +36,5 @@ def rebuild_cluster_index():
                 engine.rebuild(all_items())
             except SEARCH_ENGINE_ERRORS as error:
                 logger.error("Could not rebuild the Elasticsearch index: %s", error)
+            else:
+                forget_groups(*SHOWING_RESULTS)

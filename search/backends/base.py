@@ -89,6 +89,10 @@ class Results:
         return max(1, math.ceil(self.total / self.per_page))
 
 
+class RebuildRunning(Exception):
+    """Another process is rebuilding the index: this one does not start a second."""
+
+
 @dataclass
 class Suggestion:
     kind: str

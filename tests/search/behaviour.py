@@ -8,7 +8,6 @@ import pytest
 
 from search.backends import SearchQuery
 from search.indexing import all_items
-from tests.search.factories import product
 
 
 def search(engine, text="", **options):
@@ -161,14 +160,6 @@ class SearchBehaviour:
 
     def test_no_did_you_mean_when_the_words_are_right(self, engine, sample):
         assert search(engine, "dau hoi", language="vi").suggestions == []
-
-    def test_words_as_typed_rank_above_corrected_ones(self, engine, sample):
-        # A lot code typed exactly beats the village name it is a typo of.
-        product("Nhang vòng", "Hương", upc="PHIEMG01")
-        engine.rebuild(all_items())
-        found = titles(search(engine, "phiemg", language="vi"))
-        assert found[0] == "Nhang vòng"
-        assert "Hương trầm Nà Phiêng" in found
 
     # --- every language finds every item (point 2) ------------------------------------------
 

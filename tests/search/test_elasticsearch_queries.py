@@ -1,5 +1,7 @@
 """What we send to Elasticsearch, exactly: the index definition and the query bodies (no server)."""
 
+import unicodedata
+
 import pytest
 
 from search.backends import SearchQuery
@@ -8,6 +10,8 @@ from search.backends.elasticsearch import (
     results_from,
     search_body,
     sort_clause,
+    suggestion_from,
+    write_actions,
 )
 from search.documents import SearchDocument, build_index
 from search.registry import Item, adapter
@@ -29,66 +33,87 @@ SOURCE = [
 ]
 
 
-def test_index_folds_vietnamese_with_d_mapped_explicitly():
+def test_index_folds_vietnamese_with_d_mapped_explicitly_and_makes_chinese_bigrams():
     analysis = build_index("langnghe-items-1", synonyms=[]).to_dict()["settings"]["analysis"]
     assert analysis["char_filter"]["vietnamese_d"] == {
         "type": "mapping",
         "mappings": ["đ => d", "Đ => D"],
     }
+    # cjk_width and cjk_bigram are built in: full-width forms folded, then Han bigrams.
     assert analysis["analyzer"]["folded"] == {
         "type": "custom",
         "tokenizer": "standard",
         "char_filter": ["vietnamese_d"],
-        "filter": ["lowercase", "asciifolding"],
+        "filter": ["cjk_width", "lowercase", "asciifolding", "cjk_bigram"],
     }
     # Accents kept: the exact spelling can rank above a folded match.
     assert analysis["analyzer"]["exact"] == {
         "type": "custom",
         "tokenizer": "standard",
-        "filter": ["lowercase"],
+        "filter": ["cjk_width", "lowercase", "cjk_bigram"],
     }
-    assert analysis["analyzer"]["folded_search"]["filter"] == ["lowercase", "asciifolding"]
+    assert analysis["analyzer"]["folded_search"]["filter"] == [
+        "cjk_width",
+        "lowercase",
+        "asciifolding",
+        "cjk_bigram",
+    ]
 
 
-def test_index_applies_editors_synonyms_when_searching():
+def test_index_applies_editors_synonyms_when_searching_leniently():
     settings = build_index("langnghe-items-1", synonyms=["star anise, hoa hoi, 八角"]).to_dict()[
         "settings"
     ]
     analysis = settings["analysis"]
+    # lenient: a term the analyzer removes whole (`×`) is skipped, not an index that fails.
     assert analysis["filter"]["search_synonyms"] == {
         "type": "synonym_graph",
         "synonyms": ["star anise, hoa hoi, 八角"],
+        "lenient": True,
     }
     assert analysis["analyzer"]["folded_search"] == {
         "type": "custom",
         "tokenizer": "standard",
         "char_filter": ["vietnamese_d"],
-        "filter": ["lowercase", "asciifolding", "search_synonyms"],
+        "filter": ["cjk_width", "lowercase", "asciifolding", "cjk_bigram", "search_synonyms"],
     }
 
 
-def test_index_has_edge_ngrams_for_autocomplete():
+def test_index_has_edge_ngrams_for_autocomplete_and_shingles_for_did_you_mean():
     definition = build_index("langnghe-items-1").to_dict()
-    assert definition["settings"]["analysis"]["filter"]["edge_grams"] == {
+    analysis = definition["settings"]["analysis"]
+    assert analysis["filter"]["edge_grams"] == {
         "type": "edge_ngram",
         "min_gram": 1,
         "max_gram": 20,
     }
-    assert definition["settings"]["analysis"]["analyzer"]["autocomplete"]["filter"] == [
+    assert analysis["analyzer"]["autocomplete"]["filter"] == [
         "lowercase",
         "asciifolding",
         "edge_grams",
     ]
     assert definition["settings"]["max_ngram_diff"] == 19
+    assert analysis["filter"]["shingles"] == {
+        "type": "shingle",
+        "min_shingle_size": 2,
+        "max_shingle_size": 3,
+    }
+    assert analysis["analyzer"]["folded_shingles"]["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "shingles",
+    ]
 
 
 def test_mapping_of_a_search_document():
     properties = build_index("langnghe-items-1").to_dict()["mappings"]["properties"]
+    folded = {"type": "text", "analyzer": "folded", "search_analyzer": "folded_search"}
     assert properties["title"] == {
         "type": "text",
         "analyzer": "exact",
+        "copy_to": ["content", "shingles"],
         "fields": {
-            "folded": {"type": "text", "analyzer": "folded", "search_analyzer": "folded_search"},
+            "folded": folded,
             "autocomplete": {
                 "type": "text",
                 "analyzer": "autocomplete",
@@ -99,32 +124,50 @@ def test_mapping_of_a_search_document():
     assert properties["body"] == {
         "type": "text",
         "analyzer": "exact",
-        "fields": {
-            "folded": {"type": "text", "analyzer": "folded", "search_analyzer": "folded_search"}
-        },
+        "copy_to": "content",
+        "fields": {"folded": folded},
     }
-    for name in ("kind", "object_id", "language", "facets"):
+    # Words spread over title, body and names match together, as on the database.
+    assert properties["names"] == {**folded, "copy_to": ["content", "shingles"]}
+    assert properties["content"] == folded
+    assert properties["shingles"] == {"type": "text", "analyzer": "folded_shingles"}
+    for name in ("kind", "object_id", "language", "written_in", "facets"):
         assert properties[name] == {"type": "keyword"}
     for name in ("summary", "url", "image_url"):
         assert properties[name] == {"type": "keyword", "index": False}
+    assert properties["fallback"] == {"type": "boolean"}
+    assert properties["buyable"] == {"type": "boolean", "index": False}
+    assert properties["ocop_stars"] == {"type": "integer"}
     assert properties["price"] == {"type": "long"}
     assert properties["rating"] == {"type": "float"}
     assert properties["published_at"] == {"type": "date"}
 
 
-def test_document_from_an_item_flattens_facets():
+def test_document_from_an_item_flattens_facets_and_normalises_to_nfc():
+    decomposed = unicodedata.normalize("NFD", "Áo chàm")
     item = Item(
         kind="product",
         object_id="7",
-        language="vi",
-        title="Áo chàm",
+        language="en",
+        title=decomposed,
         url="/catalogue/ao-cham_7/",
         price=650000,
         facets={"category": ["Dệt may"], "ocop_stars": ["4"]},
+        names=[decomposed, "Indigo shirt"],
+        ocop_stars=4,
+        buyable=True,
     )
     document = SearchDocument.from_item(item)
-    assert document.meta.id == "product-7-vi"
-    assert document.to_dict()["facets"] == ["category:Dệt may", "ocop_stars:4"]
+    assert document.meta.id == "product-7-en"
+    source = document.to_dict()
+    assert source["facets"] == ["category:Dệt may", "ocop_stars:4"]
+    assert source["title"] == "Áo chàm" == unicodedata.normalize("NFC", decomposed)
+    assert source["names"] == ["Áo chàm", "Indigo shirt"]
+    assert (source["written_in"], source["fallback"], source["ocop_stars"]) == ("en", False, 4)
+
+
+def words(query, **options):
+    return {"match": {"content": {"query": query, "operator": "and", **options}}}
 
 
 def test_search_body_for_a_query_with_kind_facets_and_page():
@@ -140,6 +183,7 @@ def test_search_body_for_a_query_with_kind_facets_and_page():
             facet_names=["category", "producer"],
         )
     )
+    chosen = {"terms": {"facets": ["category:Tinh dầu", "category:Gia vị"]}}
     assert body == {
         "query": {
             "bool": {
@@ -148,34 +192,26 @@ def test_search_body_for_a_query_with_kind_facets_and_page():
                     {
                         "bool": {
                             "should": [
-                                {
-                                    "multi_match": {
-                                        "query": "dầu hồi",
-                                        "fields": ["title.folded^3", "body.folded"],
-                                        "operator": "and",
-                                    }
-                                },
-                                {
-                                    "multi_match": {
-                                        "query": "dầu hồi",
-                                        "fields": ["title.folded^2", "body.folded"],
-                                        "operator": "and",
-                                        "analyzer": "folded",
-                                        "fuzziness": "AUTO:5,100",
-                                        "prefix_length": 1,
-                                    }
-                                },
+                                words("dầu hồi"),
+                                words("dầu hồi", fuzziness="AUTO:5,6", prefix_length=0),
                             ],
                             "minimum_should_match": 1,
                         }
                     }
                 ],
                 "should": [
+                    {"constant_score": {"filter": words("dầu hồi"), "boost": 20}},
                     {"match_phrase": {"title": {"query": "dầu hồi", "boost": 10}}},
                     {"match": {"title": {"query": "dầu hồi", "operator": "and", "boost": 4}}},
                     {
                         "match_phrase": {
                             "title.folded": {"query": "dầu hồi", "analyzer": "folded", "boost": 3}
+                        }
+                    },
+                    {"constant_score": {"filter": {"term": {"fallback": False}}, "boost": 4}},
+                    {
+                        "match_phrase": {
+                            "names": {"query": "dầu hồi", "analyzer": "folded", "boost": 2}
                         }
                     },
                     {"match_phrase": {"body": {"query": "dầu hồi", "boost": 1}}},
@@ -184,13 +220,10 @@ def test_search_body_for_a_query_with_kind_facets_and_page():
         },
         "aggs": {
             "kinds": {
-                "filter": {
-                    "bool": {
-                        "filter": [{"terms": {"facets": ["category:Tinh dầu", "category:Gia vị"]}}]
-                    }
-                },
+                "filter": {"bool": {"filter": [chosen]}},
                 "aggs": {"values": {"terms": {"field": "kind", "size": 50}}},
             },
+            "as_typed": {"filter": {"bool": {"filter": [words("dầu hồi"), chosen]}}},
             "facet_category": {
                 "filter": {"bool": {"filter": [{"term": {"kind": "product"}}]}},
                 "aggs": {
@@ -198,39 +231,82 @@ def test_search_body_for_a_query_with_kind_facets_and_page():
                 },
             },
             "facet_producer": {
-                "filter": {
-                    "bool": {
-                        "filter": [
-                            {"term": {"kind": "product"}},
-                            {"terms": {"facets": ["category:Tinh dầu", "category:Gia vị"]}},
-                        ]
-                    }
-                },
+                "filter": {"bool": {"filter": [{"term": {"kind": "product"}}, chosen]}},
                 "aggs": {
                     "values": {"terms": {"field": "facets", "include": "producer:.*", "size": 100}}
                 },
             },
         },
-        "sort": ["_score", {"published_at": {"order": "desc", "missing": "_last"}}],
+        "sort": [
+            "_score",
+            {"published_at": {"order": "desc", "missing": "_last"}},
+            {"kind": "asc"},
+            {"object_id": "asc"},
+        ],
         "from": 10,
         "size": 10,
         "track_total_hits": True,
         "_source": SOURCE,
-        "post_filter": {
-            "bool": {
-                "filter": [
-                    {"term": {"kind": "product"}},
-                    {"terms": {"facets": ["category:Tinh dầu", "category:Gia vị"]}},
-                ]
-            }
-        },
+        "post_filter": {"bool": {"filter": [{"term": {"kind": "product"}}, chosen]}},
         "suggest": {
-            "spelling": {
+            "did_you_mean": {
                 "text": "dầu hồi",
-                "term": {"field": "title.folded", "suggest_mode": "missing"},
+                "phrase": {
+                    "field": "shingles",
+                    "size": 1,
+                    "gram_size": 3,
+                    "max_errors": 2,
+                    "direct_generator": [
+                        {
+                            "field": "content",
+                            "suggest_mode": "always",
+                            "max_edits": 1,
+                            "prefix_length": 0,
+                            "min_word_length": 3,
+                        }
+                    ],
+                    "highlight": {"pre_tag": "<mark>", "post_tag": "</mark>"},
+                    "collate": {
+                        "query": {
+                            "source": {
+                                "match": {"content": {"query": "{{suggestion}}", "operator": "and"}}
+                            }
+                        },
+                        "prune": True,
+                    },
+                },
             }
         },
     }
+
+
+def test_the_correction_is_searched_too_ranked_after_the_words_as_typed():
+    body = search_body(SearchQuery("dau hoj", language="vi"), corrected="dau hoi")
+    readings = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert readings[-1] == words("dau hoi")
+    assert body["query"]["bool"]["should"][0] == {
+        "constant_score": {"filter": words("dau hoj"), "boost": 20}
+    }
+    assert "suggest" not in body  # the correction is not corrected again
+
+
+def test_a_long_chinese_run_is_matched_by_enough_of_its_bigrams():
+    body = search_body(SearchQuery("母山米酒 750", language="zh-hans"))
+    as_typed = body["query"]["bool"]["must"][0]["bool"]["should"][0]
+    assert as_typed == {
+        "bool": {
+            "must": [
+                words("750"),
+                {"match": {"content": {"query": "母山米酒", "minimum_should_match": "-34%"}}},
+            ]
+        }
+    }
+
+
+def test_pages_past_the_result_window_are_capped():
+    body = search_body(SearchQuery("hoi", language="vi", page=1000, per_page=24))
+    assert body["from"] + body["size"] <= 10_000
+    assert body["from"] == (10_000 // 24 - 1) * 24
 
 
 def test_search_body_without_words_lists_everything_newest_first():
@@ -243,7 +319,11 @@ def test_search_body_without_words_lists_everything_newest_first():
                 "aggs": {"values": {"terms": {"field": "kind", "size": 50}}},
             }
         },
-        "sort": [{"published_at": {"order": "desc", "missing": "_last"}}],
+        "sort": [
+            {"published_at": {"order": "desc", "missing": "_last"}},
+            {"kind": "asc"},
+            {"object_id": "asc"},
+        ],
         "from": 0,
         "size": 24,
         "track_total_hits": True,
@@ -251,20 +331,63 @@ def test_search_body_without_words_lists_everything_newest_first():
     }
 
 
-def test_sort_clauses():
-    assert sort_clause("price", True) == [{"price": {"order": "asc", "missing": "_last"}}, "_score"]
+def test_sort_clauses_end_with_a_unique_tie_breaker():
+    tie = [{"kind": "asc"}, {"object_id": "asc"}]
+    assert sort_clause("price", True) == [
+        {"price": {"order": "asc", "missing": "_last"}},
+        "_score",
+        *tie,
+    ]
     assert sort_clause("-price", True) == [
         {"price": {"order": "desc", "missing": "_last"}},
         "_score",
+        *tie,
     ]
     assert sort_clause("rating", False) == [
         {"rating": {"order": "desc", "missing": "_last"}},
         "_score",
+        *tie,
     ]
     assert sort_clause("newest", True) == [
         {"published_at": {"order": "desc", "missing": "_last"}},
         "_score",
+        *tie,
     ]
+
+
+def test_one_write_is_one_bulk_request_for_every_language():
+    item = Item(kind="tour", object_id="9", language="vi", title="Một ngày", url="/t/")
+    actions = write_actions("langnghe-items", "tour", "9", [item])
+    assert actions[:2] == [
+        {"delete": {"_index": "langnghe-items", "_id": "tour-9-en"}},
+        {"delete": {"_index": "langnghe-items", "_id": "tour-9-zh-hans"}},
+    ]
+    assert actions[2] == {"index": {"_index": "langnghe-items", "_id": "tour-9-vi"}}
+    assert actions[3]["title"] == "Một ngày"
+    assert len(write_actions("langnghe-items", "tour", "9", [])) == 3  # gone everywhere
+
+
+def test_did_you_mean_is_read_from_the_phrase_suggester():
+    response = {
+        "suggest": {
+            "did_you_mean": [
+                {
+                    "text": "dau hoj",
+                    "options": [
+                        {
+                            "text": "dau hoi",
+                            "highlighted": "dau <mark>hoi</mark>",
+                            "score": 0.2,
+                            "collate_match": True,
+                        }
+                    ],
+                }
+            ]
+        }
+    }
+    assert suggestion_from(response, "dau hoj") == ("dau hoi", {"hoi"})
+    response["suggest"]["did_you_mean"][0]["options"][0]["collate_match"] = False
+    assert suggestion_from(response, "dau hoj") == ("", set())
 
 
 def test_autocomplete_body():

@@ -3,8 +3,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pages.cache import forget_groups
 from search.backends import SEARCH_ENGINE_ERRORS, engines
-from search.indexing import all_items, count_objects
+from search.indexing import SHOWING_RESULTS, all_items, count_objects
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"{engine.name}: {done} entries indexed in {seconds:.1f} s.")
             )
+        forget_groups(*SHOWING_RESULTS)
 
 
 class ProgressBar:
