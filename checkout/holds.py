@@ -161,6 +161,8 @@ def count_order_from(request):
         cache.add(key, 0, timeout=3600)
         count = cache.incr(key)
     except Exception:  # noqa: BLE001 - a cache outage must not stop the checkout
+        count = None
+    if count is None:  # raised, or answered nothing (django-redis ignoring its errors)
         logger.warning("The cache is unavailable: orders from %s are not counted", address)
         return
     if count > settings.SHOP_ORDERS_PER_ADDRESS_PER_HOUR:

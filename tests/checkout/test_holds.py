@@ -4,6 +4,7 @@ e-mail, phone and internet address may have open, and unconfirmed holds released
 import datetime
 import io
 import re
+import socket
 import threading
 import time
 
@@ -19,6 +20,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from checkout import holds
+from config.caching import cache_config
 from tests.catalogue.factories import product_for_sale
 from tests.checkout.conftest import ADDRESS, checkout, prepare_checkout
 
@@ -232,12 +234,26 @@ class CacheDown:
         return refuse
 
 
+def unreachable_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(params=["raising", "Redis stopped"])
+def cache_down(request, settings, monkeypatch):
+    if request.param == "raising":
+        monkeypatch.setattr(holds, "cache", CacheDown())
+    else:
+        # Production's settings for Redis (errors ignored, short timeouts), where Redis stopped.
+        settings.CACHES = {"default": cache_config(f"redis://127.0.0.1:{unreachable_port()}/1")}
+
+
 @pytest.mark.django_db
 def test_with_the_cache_down_orders_are_still_placed_and_contacts_still_counted(
-    anise_oil, settings, monkeypatch, caplog
+    anise_oil, settings, cache_down, caplog
 ):
     settings.SHOP_ORDERS_PER_ADDRESS_PER_HOUR = 1
-    monkeypatch.setattr(holds, "cache", CacheDown())
     client = Client(REMOTE_ADDR=BUYERS_ADDRESS)
 
     for number in range(4):
