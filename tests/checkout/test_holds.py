@@ -17,9 +17,11 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 import pytest
+from oscar.apps.order.exceptions import InvalidShippingEvent
 from oscar.core.loading import get_model
 
 from checkout import holds
+from checkout.fulfilment import mark_shipped
 from config.caching import cache_config
 from tests.catalogue.factories import product_for_sale
 from tests.checkout.conftest import ADDRESS, checkout, prepare_checkout
@@ -361,3 +363,16 @@ def test_a_made_up_confirmation_link_finds_nothing(client, anise_oil):
     assert client.post(f"/checkout/confirm/{order.number}:forged/").status_code == 404
     order.refresh_from_db()
     assert order.status == "Awaiting confirmation"
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_order_cannot_ship(client, anise_oil):
+    checkout(client, anise_oil)
+    order = Order.objects.get()
+    with pytest.raises(InvalidShippingEvent):
+        mark_shipped(order, list(order.lines.all()), "VTP123456789")
+    holds.confirm(order)
+    order.refresh_from_db()
+    mark_shipped(order, list(order.lines.all()), "VTP123456789")
+    order.refresh_from_db()
+    assert order.status == "Shipped"
