@@ -30,7 +30,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage, MenuItem, SiteSettings
+from .models import FooterItem, HomePage, MenuItem, SiteSettings
 
 LANGUAGES = ("vi", "en", "zh-hans")
 TRANSLATIONS = ("en", "zh-hans")
@@ -227,9 +227,12 @@ def load_settings(demo):
     site_settings.save()
     if not MenuItem.objects.filter(settings=site_settings).exists():
         for order, key in enumerate(
-            ("villages", "crafts", "geopark", "events", "tours", "experiences", "map", "plan")
+            ("villages", "crafts", "geopark", "events", "tours", "experiences", "map")
         ):
             MenuItem.objects.create(settings=site_settings, page=demo.pages[key], sort_order=order)
+    if not FooterItem.objects.filter(settings=site_settings).exists():
+        # The plan's progress is the province's report, not a visitor's section.
+        FooterItem.objects.create(settings=site_settings, page=demo.pages["plan"], sort_order=0)
     demo.say("Site settings ready")
 
 

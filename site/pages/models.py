@@ -61,16 +61,21 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Social links"),
         ),
         InlinePanel("menu_items", heading=_("Main navigation"), label=_("menu item")),
+        InlinePanel(
+            "footer_items",
+            heading=_("Footer links"),
+            label=_("footer link"),
+            help_text=_("Pages such as terms of sale, privacy, returns or the plan's progress."),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site settings")
 
 
-class MenuItem(Orderable):
-    """A link in the header's main navigation; shown in the visitor's language."""
+class SiteLink(Orderable):
+    """A link to a page, kept in the site settings and shown in the visitor's language."""
 
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="menu_items")
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
@@ -78,4 +83,22 @@ class MenuItem(Orderable):
     panels = [FieldPanel("page")]
 
     class Meta(Orderable.Meta):
+        abstract = True
+
+
+class MenuItem(SiteLink):
+    """A section in the header's main navigation (and the footer's list of sections)."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="menu_items")
+
+    class Meta(SiteLink.Meta):
         verbose_name = _("menu item")
+
+
+class FooterItem(SiteLink):
+    """A page linked from the footer only: terms, privacy, returns, the plan's progress."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_items")
+
+    class Meta(SiteLink.Meta):
+        verbose_name = _("footer link")

@@ -99,6 +99,43 @@ def test_public_pages_break_no_csp_rule_and_pass_axe(live_server, new_tab, setti
 
         walk(tab, live_server.url, language, accessible)
 
+    # 3. Every section in reach: one row that wraps on a desktop, a Menu button on a phone.
+    for language in ("vi", "en", "zh-hans"):
+        prefix = "" if language == "vi" else f"/{language}"
+        problems.extend(
+            f"{language}: {problem}" for problem in menu_problems(new_tab, live_server.url + prefix)
+        )
+
     assert problems == [], "\n".join(problems)
     if not AXE.exists():
         pytest.skip(f"CSP checked; accessibility skipped: no {AXE} (run `npm ci`)")
+
+
+def menu_problems(new_tab, home):
+    problems = []
+    tab = new_tab(viewport={"width": 1366, "height": 900})
+    tab.goto(f"{home}/")
+    links = tab.locator(".main-nav a")
+    if links.count() < 8:
+        problems.append(f"the menu has {links.count()} links, not the 7 sections and the shop")
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        if not links.nth(index).is_visible() or box["x"] < 0 or box["x"] + box["width"] > 1366:
+            problems.append(f"desktop: {links.nth(index).inner_text()!r} is off-screen")
+
+    tab = new_tab(viewport=PHONE)
+    tab.goto(f"{home}/")
+    button = tab.locator(".main-nav summary")
+    if links.count() and tab.locator(".main-nav a").first.is_visible():
+        problems.append("phone: the menu is not folded into its button")
+    if button.bounding_box()["height"] < 44:
+        problems.append("phone: the Menu button is smaller than a finger")
+    button.click()
+    hidden = [
+        tab.locator(".main-nav a").nth(index).inner_text()
+        for index in range(tab.locator(".main-nav a").count())
+        if not tab.locator(".main-nav a").nth(index).is_visible()
+    ]
+    if hidden:
+        problems.append(f"phone: opened, the menu still hides {hidden}")
+    return problems

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from pages.models import HomePage, StandardPage
+from pages.models import FooterItem, HomePage, StandardPage
 from tests.pages.factories import (
     MenuItemFactory,
     SiteSettingsFactory,
@@ -68,6 +68,35 @@ def test_menu_shows_the_page_in_the_visitors_language(client, home):
     assert ">Giới thiệu</a>" in client.get("/").content.decode()
     english_home = translate(home, "en", title="Home")
     assert ">About us</a>" in client.get(english_home.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_without_javascript_the_menu_is_open_with_every_section_and_the_shop(client, home):
+    sections = [StandardPageFactory(title=f"Mục {n}", slug=f"muc-{n}") for n in range(8)]
+    for order, page in enumerate(sections):
+        MenuItemFactory(settings=SiteSettingsFactory(), page=page, sort_order=order)
+    html = client.get("/").content.decode()
+    menu = html[html.index('<nav class="main-nav"') : html.index("</nav>", html.index("main-nav"))]
+    assert '<details class="main-nav__menu" open>' in menu
+    assert [f">Mục {n}</a>" in menu for n in range(8)] == [True] * 8
+    assert 'href="/catalogue/"' in menu
+
+
+@pytest.mark.django_db
+def test_footer_lists_the_sections_and_its_own_pages_in_the_visitors_language(client, home):
+    villages = StandardPageFactory(title="Làng nghề", slug="lang-nghe")
+    returns = StandardPageFactory(title="Đổi trả hàng", slug="doi-tra")
+    translate(villages, "en", title="Craft villages")
+    translate(returns, "en", title="Returns")
+    site_settings = SiteSettingsFactory()
+    MenuItemFactory(settings=site_settings, page=villages)
+    FooterItem.objects.create(settings=site_settings, page=returns, sort_order=0)
+
+    footer = client.get("/").content.decode().split('<footer class="site-footer">')[1]
+    assert ">Làng nghề</a>" in footer and ">Đổi trả hàng</a>" in footer
+    english_home = translate(home, "en", title="Home")
+    footer = client.get(english_home.url).content.decode().split('<footer class="site-footer">')[1]
+    assert ">Craft villages</a>" in footer and ">Returns</a>" in footer
 
 
 @pytest.mark.django_db

@@ -3,7 +3,13 @@ craftsperson, a product, the home page."""
 
 from django import template
 
-from tours.models import TourPage, experiences_at, tours_passing
+from tours.models import (
+    ExperienceIndexPage,
+    ExperiencePage,
+    TourPage,
+    experiences_at,
+    tours_passing,
+)
 
 register = template.Library()
 
@@ -24,3 +30,15 @@ def tours_through(page):
 def experiences_with(page, field):
     """Live workshops in `page`'s language whose `field` ("village" or "host") is `page`."""
     return experiences_at(page, field)
+
+
+@register.simple_tag
+def coming_workshops(locale, count):
+    """The workshops in `locale` with a session still to come, the soonest first (at most
+    `count`), and the page listing them all: four queries however many workshops there are."""
+    pages = ExperiencePage.with_next_sessions(ExperiencePage.objects.cards().filter(locale=locale))
+    coming = sorted(
+        (page for page in pages if page.next_session), key=lambda page: page.next_session.starts_at
+    )
+    index = ExperienceIndexPage.objects.live().public().filter(locale=locale).first()
+    return {"workshops": coming[:count], "index": index}
