@@ -23,23 +23,45 @@ def live_translations(request, page):
     return cache[page.pk]
 
 
-@register.inclusion_tag("partials/main_navigation.html", takes_context=True)
-def main_navigation(context):
+def site_links(context, items):
+    """The pages of `items` (menu or footer items) in the visitor's language, marked when the
+    current page is one of them or below one; looked up once per request (header and footer)."""
     request = context["request"]
-    site_settings = SiteSettings.for_request(request)
-    pages = [item.page for item in site_settings.menu_items.select_related("page")]
-    current = context.get("page")
+    seen = request.__dict__.setdefault("_site_links", {})
+    label = items.model._meta.label
+    if label not in seen:
+        seen[label] = links_to([item.page for item in items.select_related("page")], context)
+    return seen[label]
+
+
+def links_to(pages, context):
+    request = context["request"]
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
         locale = None
-    links = [
-        {"title": page.title, "url": page.get_url(request), "page": page}
-        for page in (localized(pages, locale) if locale else pages)
-    ]
-    for link in links:
-        link["active"] = bool(current and current.path.startswith(link["page"].path))
-    return {"links": links, "request": request}
+    current = context.get("page")
+    links = []
+    for page in localized(pages, locale) if locale else pages:
+        active = bool(current and current.path.startswith(page.path))
+        links.append({"title": page.title, "url": page.get_url(request), "active": active})
+    return links
+
+
+@register.inclusion_tag("partials/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    site_settings = SiteSettings.for_request(context["request"])
+    return {"links": site_links(context, site_settings.menu_items), "request": context["request"]}
+
+
+@register.inclusion_tag("partials/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The footer's two lists: the site's sections (as in the header), then the footer's pages."""
+    site_settings = SiteSettings.for_request(context["request"])
+    return {
+        "sections": site_links(context, site_settings.menu_items),
+        "pages": site_links(context, site_settings.footer_items),
+    }
 
 
 @register.inclusion_tag("partials/language_switcher.html", takes_context=True)
