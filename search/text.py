@@ -34,6 +34,15 @@ def normalise(query):
     return clean(query).lower()
 
 
+def query_words(folded):
+    """The words of a folded query, as the standard tokenizer cuts them (`cat-lion` is two
+    words); a run of Han characters is one word here."""
+    found = []
+    for part in CJK_RUNS.findall(folded):
+        found += [part.strip()] if is_cjk(part) else WORD.findall(part)
+    return [word for word in found if word]
+
+
 def terms(folded):
     """The words of a folded query; a run of Han characters becomes its overlapping bigrams.
 
@@ -41,17 +50,11 @@ def terms(folded):
     single character stays a word of its own.
     """
     found = []
-    for word in folded.split(" "):
-        if not word:
-            continue
-        if not is_cjk(word):
+    for word in query_words(folded):
+        if not is_cjk(word) or len(word) == 1:
             found.append(word)
-            continue
-        for run in CJK_RUNS.findall(word):
-            if not is_cjk(run) or len(run) == 1:
-                found.append(run)
-            else:
-                found += [run[i : i + 2] for i in range(len(run) - 1)]
+        else:
+            found += [word[i : i + 2] for i in range(len(word) - 1)]
     return list(dict.fromkeys(found))
 
 
@@ -65,16 +68,13 @@ def query_groups(folded):
     """Each word of a folded query as the spellings that match it: a word alone, or a Han run
     whole (contiguous) followed by the sets of its bigrams that are enough to match it."""
     groups = []
-    for word in folded.split(" "):
-        for run in CJK_RUNS.findall(word) if is_cjk(word) else [word]:
-            if not run:
-                continue
-            if not is_cjk(run) or len(run) < 3:
-                groups.append([run])
-                continue
-            grams = list(dict.fromkeys(run[i : i + 2] for i in range(len(run) - 1)))
-            needed = bigrams_needed(len(grams))
-            groups.append([run, *itertools.combinations(grams, needed)][:MAX_COMBINATIONS])
+    for word in query_words(folded):
+        if not is_cjk(word) or len(word) < 3:
+            groups.append([word])
+            continue
+        grams = list(dict.fromkeys(word[i : i + 2] for i in range(len(word) - 1)))
+        needed = bigrams_needed(len(grams))
+        groups.append([word, *itertools.combinations(grams, needed)][:MAX_COMBINATIONS])
     return groups
 
 
@@ -206,6 +206,7 @@ __all__ = [
     "one_edit_apart",
     "pieces",
     "query_groups",
+    "query_words",
     "terms",
     "typo_budget",
     "word_pairs",

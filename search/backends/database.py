@@ -30,6 +30,7 @@ from ..text import (
     normalise,
     pieces,
     query_groups,
+    query_words,
     terms,
     typo_budget,
     word_pairs,
@@ -383,35 +384,53 @@ MAX_CANDIDATES = 3000
 
 
 def correct(folded):
-    """The query `folded` with its unknown words' corrections (see the module's docstring)."""
-    query_words = [word for word in folded.split(" ") if word]
-    checkable = list(dict.fromkeys(word for word in query_words if typo_budget(word)))
-    known = set()
-    if checkable:
-        known = set(SearchWord.objects.filter(word__in=checkable).values_list("word", flat=True))
-    unknown = [word for word in checkable if word not in known]
-    near = vocabulary_near(unknown) if unknown else {}
-    supported = context(query_words, near)
+    """The query `folded` with its unknown words' corrections (see the module's docstring).
+
+    A known word is suspect too when it stands beside a neighbour in no name (`hung tram`, where
+    the names say `huong tram`): it is corrected only towards a word that does.
+    """
+    words_ = query_words(folded)
+    checkable = list(dict.fromkeys(word for word in words_ if typo_budget(word)))
+    if not checkable:
+        return Correction(groups=query_groups(folded))
+    typed_pairs = [f"{a} {b}" for a, b in itertools.pairwise(words_)]
+    seen = set(
+        SearchWord.objects.filter(word__in=checkable + typed_pairs).values_list("word", flat=True)
+    )
+    unknown = [word for word in checkable if word not in seen]
+    suspects = [
+        word
+        for index, word in enumerate(words_)
+        if word in seen
+        and word in checkable
+        and len(words_) > 1
+        and not any(pair in seen for pair in typed_pairs[max(index - 1, 0) : index + 1])
+    ]
+    doubtful = list(dict.fromkeys(unknown + suspects))
+    near = vocabulary_near(doubtful) if doubtful else {}
+    supported = context(words_, near) if near else {}
     fixes = {}
     for word, candidates in near.items():
         ranked = sorted(
             candidates,
             key=lambda found, word=word: (
-                (word, found[1]) not in supported,
+                -supported.get((word, found[1]), 0),
                 found[0],
                 found[1][0] != word[0],
                 abs(len(found[1]) - len(word)),
                 found[1],
             ),
         )
-        if len(word) < TYPO_MIN_LENGTH:
-            ranked = [found for found in ranked if (word, found[1]) in supported]
+        # A short word needs a neighbour to confirm its correction; a known word, its neighbour
+        # as typed.
+        needed = 2 if word in seen else 1 if len(word) < TYPO_MIN_LENGTH else 0
+        ranked = [found for found in ranked if supported.get((word, found[1]), 0) >= needed]
         if ranked:
             fixes[word] = [candidate for _distance, candidate in ranked[:MAX_CORRECTIONS]]
     groups = [[*group, *fixes.get(group[0], [])] for group in query_groups(folded)]
     if not fixes:
         return Correction(groups=groups)
-    text = " ".join(fixes[word][0] if word in fixes else word for word in query_words)
+    text = " ".join(fixes[word][0] if word in fixes else word for word in words_)
     return Correction(groups=groups, text=text, changed={fixes[word][0] for word in fixes})
 
 
@@ -445,22 +464,30 @@ def vocabulary_near(unknown):
 
 
 def context(query_words, near):
-    """The (word, correction) pairs where the correction follows or precedes its neighbour in
-    a name (the neighbour as typed, or one of its own corrections), in one query."""
+    """{(word, correction): support} where the correction follows or precedes its neighbour in
+    a name: 2 beside the neighbour as typed, 1 only beside one of the neighbour's own
+    corrections. One query."""
     options = {word: [word] + [c for _d, c in near.get(word, [])] for word in query_words}
     pairs = {}
     for left, right in itertools.pairwise(query_words):
         for candidate in options[right]:
             for neighbour in options[left]:
-                pairs.setdefault(f"{neighbour} {candidate}", set()).add((right, candidate))
+                strength = 2 if neighbour == left else 1
+                pairs.setdefault(f"{neighbour} {candidate}", []).append(
+                    (right, candidate, strength)
+                )
         for candidate in options[left]:
             for neighbour in options[right]:
-                pairs.setdefault(f"{candidate} {neighbour}", set()).add((left, candidate))
-    wanted = [pair for pair in pairs if any(word in near for word, _c in pairs[pair])]
+                strength = 2 if neighbour == right else 1
+                pairs.setdefault(f"{candidate} {neighbour}", []).append((left, candidate, strength))
+    wanted = [pair for pair in pairs if any(word in near for word, _c, _s in pairs[pair])]
     if not wanted:
-        return set()
-    found = SearchWord.objects.filter(word__in=wanted).values_list("word", flat=True)
-    return {supported for pair in found for supported in pairs[pair]}
+        return {}
+    support = {}
+    for pair in SearchWord.objects.filter(word__in=wanted).values_list("word", flat=True):
+        for word, candidate, strength in pairs[pair]:
+            support[word, candidate] = max(strength, support.get((word, candidate), 0))
+    return support
 
 
 class Similar(Func):

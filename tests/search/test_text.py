@@ -1,4 +1,13 @@
-from search.text import clean, edit_distance, highlight, one_edit_apart, query_groups, terms, words
+from search.text import (
+    clean,
+    edit_distance,
+    highlight,
+    one_edit_apart,
+    query_groups,
+    query_words,
+    terms,
+    words,
+)
 
 
 def test_one_edit_apart():
@@ -48,3 +57,14 @@ def test_chinese_runs_become_bigrams():
 
 def test_clean_keeps_words_apart_across_tags():
     assert clean("<p>Dầu hồi</p><p>OCOP</p>") == "Dầu hồi OCOP"
+
+
+def test_query_words_are_cut_as_the_standard_tokenizer_cuts_them():
+    assert query_words("mai pha cat-lion maks 八角油") == [
+        "mai",
+        "pha",
+        "cat",
+        "lion",
+        "maks",
+        "八角油",
+    ]

@@ -50,3 +50,16 @@ def test_a_typo_search_costs_the_same_queries_whatever_the_number_of_results(hom
     many = queries("huong phiemg")
     assert (few[1], many[1]) == (3, 30)
     assert few[0] == many[0] <= 9
+
+
+@pytest.mark.django_db
+def test_a_real_word_out_of_place_is_corrected_by_its_neighbour(sample):
+    product("Ngói âm dương Long Hưng", "Ngói")  # `hung` is a word of the index
+    rebuild()
+    found = correct("hung tram na phieng")
+    assert found.text == "huong tram na phieng"
+    results = DatabaseBackend().search(SearchQuery("hung tram", language="vi"))
+    assert results.hits[0].title == "Hương trầm Nà Phiêng"
+    assert results.suggestions == ["huong tram"]
+    # Beside a word it does stand next to, it is left alone.
+    assert correct("long hung").text == ""
