@@ -26,7 +26,8 @@ def prepare(client, product, number):
     stockrecord = product.stockrecords.get()
     client.post(f"/basket/add/{product.pk}/", {"quantity": 1, "stockrecord": stockrecord.pk})
     client.post("/checkout/", {"username": f"buyer{number}@example.com", "options": "anonymous"})
-    client.post("/checkout/shipping-address/", ADDRESS)
+    # Ten different buyers: each an e-mail and a phone of their own (one phone may hold 3 orders).
+    client.post("/checkout/shipping-address/", {**ADDRESS, "phone_number": f"09123456{number:02d}"})
     client.post("/checkout/shipping-method/", {"method_code": "delivery"})
     response = client.post("/checkout/payment-details/", {"method": "cash-on-delivery"})
     assert response.status_code == 302
