@@ -27,6 +27,8 @@ class SearchEntry(models.Model):
     body_lower = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
     names_folded = models.TextField(blank=True)
+    # Title, names and body folded in one column: a query word is one LIKE, not three.
+    content_folded = models.TextField(blank=True)
     fallback = models.BooleanField(default=False)
     written_in = models.CharField(max_length=10, blank=True)
     summary = models.CharField(max_length=300, blank=True)

@@ -2,9 +2,9 @@
 
 Every entry stores its title and body folded (no accents, đ as d) and the query is folded the same
 way, so `dong dang` finds `Đồng Đăng` on both databases without unaccent or a special tokenizer;
-the item's names in every language are matched as well. Chinese is matched by bigrams. Ranking
-puts the words as typed above their corrections, the exact spelling above a folded match, the
-visitor's language above another, and the title above the body.
+the item's names in every language are matched as well, all in one column (`content_folded`).
+Chinese is matched by bigrams. Ranking puts the words as typed above their corrections, the exact
+spelling above a folded match, the visitor's language above another, and the title above the body.
 
 Typo tolerance corrects a word that is not in the vocabulary (`SearchWord`, folded) towards the
 words within Elasticsearch's `fuzziness: AUTO` of it (one typo up to five letters, two from six);
@@ -202,6 +202,7 @@ def refresh_statistics():
 def entry_for(item):
     title = normalise(item.title)
     body = normalise(item.body)
+    names = " | ".join(dict.fromkeys(fold(normalise(name)) for name in item.names if name))
     return SearchEntry(
         kind=item.kind,
         object_id=item.object_id,
@@ -211,9 +212,8 @@ def entry_for(item):
         title_folded=fold(title)[:255],
         body_lower=body,
         body_folded=fold(body),
-        names_folded=" | ".join(
-            dict.fromkeys(fold(normalise(name)) for name in item.names if name)
-        ),
+        names_folded=names,
+        content_folded=" | ".join([fold(title), names, fold(body)]),
         fallback=item.fallback,
         written_in=item.written_in,
         summary=item.summary[:300],
@@ -266,11 +266,7 @@ def matching(readings):
                 # An option is a word, or (Chinese) a set of bigrams that must all be found.
                 every = Q()
                 for word in [option] if isinstance(option, str) else option:
-                    every &= (
-                        Q(title_folded__contains=word)
-                        | Q(body_folded__contains=word)
-                        | Q(names_folded__contains=word)
-                    )
+                    every &= Q(content_folded__contains=word)
                 either |= every
             reading &= either
         condition |= reading
