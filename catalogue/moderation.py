@@ -1,9 +1,13 @@
-"""The shop editors' queue of producers' changes (/dashboard/moderation/), inside Oscar's dashboard.
+"""Producers' changes to their products, proposed, approved and rejected: one module for both halves.
 
-Open to users with the `catalogue.moderate_productchange` permission (the shop editor group). The
-photos a change proposes are private files: its producer's people and the shop editors see them,
-through `pending_photo`, and nobody else.
+Producers propose (`propose_change`, from the producer's space); shop editors approve or reject
+them from their queue (/dashboard/moderation/), inside Oscar's dashboard. The queue is open to
+users with the `catalogue.moderate_productchange` permission (the shop editor group). The photos a
+change proposes are private files: its producer's people and the shop editors see them, through
+`pending_photo`, and nobody else.
 """
+
+import re
 
 from django import forms
 from django.contrib import messages
@@ -11,6 +15,8 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -24,6 +30,48 @@ from .storage import file_response
 
 ProductChange = get_model("catalogue", "ProductChange")
 PendingProductImage = get_model("catalogue", "PendingProductImage")
+
+
+def html_to_text(html):
+    """A stored HTML description as the plain text a producer edits (paragraphs kept)."""
+    text = re.sub(r"</p>\s*|<br\s*/?>", "\n\n", html or "", flags=re.IGNORECASE)
+    return re.sub(r"\n{3,}", "\n\n", strip_tags(text)).strip()
+
+
+# --- the producer's half -------------------------------------------------------------------
+
+
+def propose_change(product, pending, proposed_text, new_photos, removed_ids, user, is_new=False):
+    """Put the text, photo additions and removals that differ from the approved product into
+    the product's one pending change (made, updated or dropped). True when something waits."""
+    changed = {}
+    for name, value in proposed_text.items():
+        old = getattr(product, name) or ""
+        if name.startswith("description"):
+            if html_to_text(old) != html_to_text(value):
+                changed[name] = value
+        elif old != (value or ""):
+            changed[name] = value or ""
+    if is_new:
+        changed = {name: value for name, value in proposed_text.items() if value}
+    has_photos = bool(new_photos) or (pending is not None and pending.images.exists())
+    if not (changed or removed_ids or has_photos or is_new or (pending and pending.is_new)):
+        if pending is not None:
+            pending.delete()
+        return False
+    if pending is None:
+        pending = ProductChange(product=product, is_new=is_new)
+    pending.proposed = changed
+    pending.removed_image_ids = removed_ids
+    pending.proposed_by = user
+    pending.proposed_at = timezone.now()
+    pending.save()
+    for photo in new_photos:
+        PendingProductImage.objects.create(change=pending, original=photo, caption=product.title)
+    return True
+
+
+# --- the editors' half ---------------------------------------------------------------------
 
 
 class ModeratorMixin(PermissionRequiredMixin):

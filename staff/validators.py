@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from partner.views import producer_of
+from producers.access import producer_of
 
 from .models import Invitation
 

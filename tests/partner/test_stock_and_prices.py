@@ -9,8 +9,8 @@ from django.utils import translation
 import pytest
 from oscar.core.loading import get_class, get_model
 
-from partner import views as partner_views
 from partner.exceptions import InsufficientStock
+from producers.views import products as product_views
 from tests.catalogue.factories import ProducerFactory, product_for_sale
 from tests.producers.factories import producer_world
 
@@ -53,7 +53,7 @@ def test_a_producers_stock_save_keeps_a_hold_a_buyer_made_meanwhile(home, monkey
     world = producer_world("Tổ hợp tác hương Nà Phiêng", "lan", "Hương quế Nà Phiêng")
     product = world["product"]
     held_before = StockRecord.objects.get(product=product).num_allocated
-    read_stock = partner_views.stockrecord_for
+    read_stock = product_views.stockrecord_for
 
     def a_buyer_checks_out_meanwhile(*args):
         record = read_stock(*args)
@@ -64,7 +64,7 @@ def test_a_producers_stock_save_keeps_a_hold_a_buyer_made_meanwhile(home, monkey
         buyer.join(timeout=30)
         return record
 
-    monkeypatch.setattr(partner_views, "stockrecord_for", a_buyer_checks_out_meanwhile)
+    monkeypatch.setattr(product_views, "stockrecord_for", a_buyer_checks_out_meanwhile)
     client.force_login(world["user"])
     response = client.post(
         f"/producer/products/{product.pk}/stock/", {"price": "52000", "num_in_stock": "7"}

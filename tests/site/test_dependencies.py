@@ -22,6 +22,7 @@ APPS = {
     "catalogue": "catalogue",
     "dashboard": "dashboard",
     "partner": "partner",
+    "producers": "producers",
     "basket": "basket",
     "checkout": "checkout",
     "offer": "offer",

@@ -112,6 +112,7 @@ LOCAL_APPS = [
     "plan",
     "themes",
     "staff",
+    "producers",
 ]
 
 # Sign-in throttling and the audit log of shop changes (see staff/).

@@ -8,12 +8,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from oscar.core.loading import get_model
 
+from catalogue.moderation import html_to_text
 from catalogue.photos import MAX_BYTES, MultiplePhotoField, clean_photo
 
 Product = get_model("catalogue", "Product")
@@ -32,12 +32,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
-
-
-def html_to_text(html):
-    """A stored HTML description as the plain text a producer edits (paragraphs kept)."""
-    text = re.sub(r"</p>\s*|<br\s*/?>", "\n\n", html or "", flags=re.IGNORECASE)
-    return re.sub(r"\n{3,}", "\n\n", strip_tags(text)).strip()
 
 
 def text_to_html(text):
