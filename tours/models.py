@@ -511,7 +511,9 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
         session = getattr(self, "next_session", None)
         if session is None:
             return self.duration_display
-        return _("Next: %(when)s") % {"when": date_format(session.local_start, "j/n/Y H:i")}
+        return _("Next: %(when)s") % {
+            "when": date_format(session.local_start, "SHORT_DATETIME_FORMAT")
+        }
 
     @property
     def duration_display(self):
@@ -706,7 +708,7 @@ class ExperienceSession(Orderable):
         verbose_name = _("experience session")
 
     def __str__(self):
-        return f"{self.experience.title} · {date_format(self.local_start, 'j/n/Y H:i')}"
+        return f"{self.experience.title} · {date_format(self.local_start, 'SHORT_DATETIME_FORMAT')}"
 
     @property
     def local_start(self):

@@ -524,7 +524,7 @@ class EventPage(Position, BasePage):
     @property
     def card_meta(self):
         dates = self.next_dates()
-        return date_format(dates[0], "j F Y") if dates else ""
+        return date_format(dates[0], "DATE_FORMAT") if dates else ""
 
     def clean(self):
         super().clean()
