@@ -216,6 +216,8 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Dates as each language writes them: config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
