@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -360,10 +361,10 @@ class BatchCertificate(models.Model):
 
 
 class ProductChange(models.Model):
-    """A producer's proposed names, descriptions or photos, waiting for a shop editor.
+    """A producer's proposed names, descriptions, photos or claims, waiting for a shop editor.
 
-    The product keeps its approved text and photos (what the public sees) until the change is
-    approved; a new product stays hidden (`is_public=False`) until its first change is approved.
+    The product keeps its approved text, photos and claims (what the public sees) until the change
+    is approved; a new product stays hidden (`is_public=False`) until its first change is approved.
     """
 
     TEXT_FIELDS = (
@@ -374,6 +375,16 @@ class ProductChange(models.Model):
         "description_en",
         "description_zh_hans",
     )
+    # What the shop presents as verified: only an editor's approval changes it on the product.
+    VERIFIED_FIELDS = (
+        "ocop_stars",
+        "ocop_certificate_number",
+        "ocop_certified_on",
+        "geographical_indication",
+        "collective_trademark",
+        "village",
+    )
+    FIELDS = TEXT_FIELDS + VERIFIED_FIELDS
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting for approval")
@@ -427,17 +438,58 @@ class ProductChange(models.Model):
     def is_pending(self):
         return self.state == self.State.PENDING
 
-    def diff(self):
-        """(label, approved value, proposed value) for each text field the change touches."""
+    @property
+    def touches_claims(self):
+        """Whether it changes what the shop presents as verified (OCOP, GI, village…)."""
+        return any(name in self.proposed for name in self.VERIFIED_FIELDS)
+
+    @staticmethod
+    def stored(product, name):
+        """A product's field as a change keeps it in `proposed` (JSON: a village by its id)."""
+        if name == "village":
+            return product.village_id
+        value = getattr(product, name)
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    @staticmethod
+    def put(product, name, value):
+        """Set a product's field from the value a change keeps."""
+        if name == "village":
+            product.village_id = value
+        elif name == "ocop_certified_on":
+            product.ocop_certified_on = datetime.date.fromisoformat(value) if value else None
+        else:
+            setattr(product, name, value)
+
+    def shown(self, name, value):
+        """A kept value as people read it: the village's name, "5 stars", a date."""
+        if value in (None, ""):
+            return ""
+        if name == "village":
+            village = self.product._meta.get_field("village").related_model
+            page = village.objects.filter(pk=value).first()
+            return page.title if page else ""
+        if name == "ocop_stars":
+            return Product.Stars(value).label
+        if name == "ocop_certified_on":
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        return value
+
+    def diff(self, names=None):
+        """(label, approved value, proposed value) for each field the change touches."""
         return [
             (
                 self.product._meta.get_field(name).verbose_name,
-                getattr(self.product, name),
-                self.proposed[name],
+                self.shown(name, self.stored(self.product, name)),
+                self.shown(name, self.proposed[name]),
             )
-            for name in self.TEXT_FIELDS
+            for name in names or self.FIELDS
             if name in self.proposed
         ]
+
+    def claims_diff(self):
+        """The diff of the claims only (OCOP, certificate, GI, trademark, village)."""
+        return self.diff(self.VERIFIED_FIELDS)
 
     def removed_images(self):
         return [image for image in self.product.images.all() if image.pk in self.removed_image_ids]
@@ -448,8 +500,8 @@ class ProductChange(models.Model):
         with transaction.atomic():
             product = self.product
             for name, value in self.proposed.items():
-                if name in self.TEXT_FIELDS:
-                    setattr(product, name, value)
+                if name in self.FIELDS:
+                    self.put(product, name, value)
             if self.is_new:
                 product.is_public = True
             product.save()

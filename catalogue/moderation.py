@@ -41,19 +41,24 @@ def html_to_text(html):
 # --- the producer's half -------------------------------------------------------------------
 
 
-def propose_change(product, pending, proposed_text, new_photos, removed_ids, user, is_new=False):
-    """Put the text, photo additions and removals that differ from the approved product into
-    the product's one pending change (made, updated or dropped). True when something waits."""
+def propose_change(product, pending, proposed, new_photos, removed_ids, user, is_new=False):
+    """Put the text, claims, photo additions and removals that differ from the approved product
+    into the product's one pending change (made, updated or dropped). True when something waits.
+
+    `proposed` holds the fields of `ProductChange.FIELDS` as a change keeps them
+    (`ProductChange.stored`): names and descriptions, and the claims the shop presents as
+    verified (OCOP rating and certificate, geographical indication, trademark, village).
+    """
     changed = {}
-    for name, value in proposed_text.items():
-        old = getattr(product, name) or ""
+    for name, value in proposed.items():
+        old = ProductChange.stored(product, name)
         if name.startswith("description"):
             if html_to_text(old) != html_to_text(value):
                 changed[name] = value
-        elif old != (value or ""):
-            changed[name] = value or ""
+        elif (old or "") != (value or ""):
+            changed[name] = value if name in ProductChange.VERIFIED_FIELDS else value or ""
     if is_new:
-        changed = {name: value for name, value in proposed_text.items() if value}
+        changed = {name: value for name, value in proposed.items() if value}
     has_photos = bool(new_photos) or (pending is not None and pending.images.exists())
     if not (changed or removed_ids or has_photos or is_new or (pending and pending.is_new)):
         if pending is not None:

@@ -86,6 +86,8 @@ class ProductForm(forms.ModelForm):
             "ocop_stars",
             "ocop_certificate_number",
             "ocop_certified_on",
+            "geographical_indication",
+            "collective_trademark",
         ]
         labels = {
             "title": _("Name (Vietnamese)"),
@@ -112,8 +114,10 @@ class ProductForm(forms.ModelForm):
             del self.fields["remove_images"]
         if not self.is_bound:
             # The producer sees (and edits again) what waits for approval, if anything.
-            for name in ProductChange.TEXT_FIELDS:
-                value = getattr(product, name)
+            for name in ProductChange.FIELDS:
+                if name not in self.fields:
+                    continue
+                value = ProductChange.stored(product, name)
                 if pending is not None and name in pending.proposed:
                     value = pending.proposed[name]
                 self.initial[name] = html_to_text(value) if name in DESCRIPTION_FIELDS else value
@@ -127,15 +131,21 @@ class ProductForm(forms.ModelForm):
                 cleaned[name] = text_to_html(cleaned[name])
         return cleaned
 
+    # The fields this form proposes to an editor instead of writing them onto the product.
+    proposed_fields = ProductChange.FIELDS
+
     def _post_clean(self):
-        # Model validation (OCOP date, GTIN…) without writing the text onto the public product.
-        approved = {name: getattr(self.instance, name) for name in ProductChange.TEXT_FIELDS}
+        # Model validation (OCOP date, GTIN…) without writing the text or the claims onto the
+        # public product: they become a proposed change.
+        approved = {
+            name: ProductChange.stored(self.instance, name) for name in self.proposed_fields
+        }
         super()._post_clean()
-        self.proposed_text = {
-            name: getattr(self.instance, name) for name in ProductChange.TEXT_FIELDS
+        self.proposed = {
+            name: ProductChange.stored(self.instance, name) for name in ProductChange.FIELDS
         }
         for name, value in approved.items():
-            setattr(self.instance, name, value)
+            ProductChange.put(self.instance, name, value)
 
 
 class NewProductForm(ProductForm):
@@ -144,14 +154,11 @@ class NewProductForm(ProductForm):
     price = PriceStockForm.base_fields["price"]
     num_in_stock = PriceStockForm.base_fields["num_in_stock"]
 
+    # The text is the hidden product's own; its claims wait for the editor like any change.
+    proposed_fields = ProductChange.VERIFIED_FIELDS
+
     class Meta(ProductForm.Meta):
         pass
-
-    def _post_clean(self):
-        forms.ModelForm._post_clean(self)
-        self.proposed_text = {
-            name: getattr(self.instance, name) for name in ProductChange.TEXT_FIELDS
-        }
 
 
 class BatchForm(forms.ModelForm):

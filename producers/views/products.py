@@ -101,11 +101,11 @@ class ProductEditView(ProducerMixin, TemplateView):
             messages.error(request, _("Nothing was saved: please correct what is marked below."))
             return self.render_to_response(self.get_context_data(form=form), status=200)
         with transaction.atomic():
-            form.save()  # the text fields were put back to the approved values
+            form.save()  # the text and the claims were put back to the approved values
             waiting = propose_change(
                 self.product,
                 self.pending,
-                form.proposed_text,
+                form.proposed,
                 form.cleaned_data.get("new_photos") or [],
                 [image.pk for image in form.cleaned_data.get("remove_images") or []],
                 request.user,
@@ -114,7 +114,8 @@ class ProductEditView(ProducerMixin, TemplateView):
             messages.success(
                 request,
                 _(
-                    "Saved. The new names, descriptions or photos are shown once an editor approves them."
+                    "Saved. The new names, descriptions, photos or claims (OCOP, certificate, "
+                    "village, indication, trademark) are shown once an editor approves them."
                 ),
             )
         else:
@@ -202,7 +203,7 @@ class ProductCreateView(ProducerMixin, TemplateView):
             propose_change(
                 product,
                 None,
-                form.proposed_text,
+                form.proposed,
                 form.cleaned_data.get("new_photos") or [],
                 [],
                 request.user,
