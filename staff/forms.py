@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.customer.utils import normalise_email
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import Invitation
 
@@ -35,3 +36,12 @@ class InvitationForm(forms.ModelForm):
                 )
             )
         return email
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form with a translated label on the password (Wagtail leaves it unnamed,
+    so Django shows the field's name, "Password", in every language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

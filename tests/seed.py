@@ -37,3 +37,4 @@ def reseed():
         Collection.add_root(name="Root")
     for module in ROLE_MIGRATIONS:
         importlib.import_module(module).create_roles(apps, None)
+    importlib.import_module("pages.migrations.0005_workflow_names_vi").rename(apps, None)

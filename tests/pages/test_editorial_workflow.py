@@ -30,7 +30,7 @@ def test_submitted_village_stays_private_until_an_approver_publishes_it(client, 
     assert draft.permissions_for_user(approver).can_publish()
 
     workflow = draft.get_workflow()
-    assert workflow is not None and workflow.name == "DCST moderation"
+    assert workflow is not None and workflow.name == "Kiểm duyệt của Sở VHTTDL"
     draft.save_revision(user=editor)
     workflow.start(draft, editor)
     draft.refresh_from_db()

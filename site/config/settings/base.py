@@ -223,6 +223,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# No Gravatar (the CSP forbids it, and staff e-mails stay here): Wagtail's own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "staff.forms.AdminLoginForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Files -----------------------------------------------------------------------------------
