@@ -123,3 +123,33 @@ class CraftYear(models.Model):
             raise ValidationError(
                 {"decision_year": _("A recognition needs the year of its decision.")}
             )
+
+
+class ReportHeader(models.Model):
+    """The official header of one year's report, as the issuing body signs it."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=YEAR_VALIDATORS)
+    issuing_body = models.CharField(
+        _("issuing body"),
+        max_length=200,
+        default="UBND TỈNH LẠNG SƠN\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+        help_text=_("One line per level, as at the top left of the document."),
+    )
+    document_number = models.CharField(
+        _("document number"), max_length=60, blank=True, help_text=_("For example 25/BC-SNNMT")
+    )
+    place = models.CharField(_("place"), max_length=60, default="Lạng Sơn")
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+    signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("report header")
+        verbose_name_plural = _("report headers")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+    def issuing_lines(self):
+        return [line.strip() for line in self.issuing_body.splitlines() if line.strip()]

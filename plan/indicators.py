@@ -195,3 +195,36 @@ def indicator_table(years):
     return [
         (indicator, {year: indicator.value(year) for year in years}) for indicator in INDICATORS
     ]
+
+
+STATUS_LABELS = {
+    "met": _("met"),
+    "not_yet": _("not yet met"),
+    "missed": _("missed"),
+}
+
+
+def target_status(value, target, year, target_year):
+    """ "met", "not_yet" (the target's year is still to come) or "missed"; None without a figure."""
+    if target is None or not isinstance(value, int | float):
+        return None
+    if value >= target:
+        return "met"
+    return "not_yet" if year < target_year else "missed"
+
+
+def against_targets(indicator, value, year):
+    """[{year, target, status, status_label}] for each of the plan's target years."""
+    rows = []
+    for target_year in TARGET_YEARS:
+        target = indicator.targets.get(target_year)
+        status = target_status(value, target, year, target_year)
+        rows.append(
+            {
+                "year": target_year,
+                "target": target,
+                "status": status,
+                "status_label": STATUS_LABELS.get(status, ""),
+            }
+        )
+    return rows

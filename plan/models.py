@@ -1,5 +1,6 @@
 """The plan's public progress page; the yearly figures it is computed from are in figures.py."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -9,8 +10,8 @@ from pages.base import BasePage
 from .charts import bar_chart
 from .figures import PLAN_START, VillageYear
 from .figures import CraftYear as CraftYear  # every model of the app is importable from here
-from .indicators import indicator_table
-from .reports import report_context, report_xlsx
+from .indicators import against_targets, indicator_table
+from .reports import report_context, report_xlsx, report_years
 
 
 class PlanProgressPage(RoutablePageMixin, BasePage):
@@ -33,14 +34,26 @@ class PlanProgressPage(RoutablePageMixin, BasePage):
         rows = []
         for indicator, values in indicator_table(years):
             chart = (
-                bar_chart(values, indicator.targets) if indicator.unit != "per_district" else None
+                bar_chart(values, indicator.targets, indicator.unit)
+                if indicator.unit != "per_district"
+                else None
             )
-            rows.append({"indicator": indicator, "values": values, "chart": chart})
-        context.update(years=years, rows=rows)
+            latest = [value for value in values.values() if value is not None]
+            status = (
+                against_targets(indicator, latest[-1], years[-1])
+                if latest and indicator.unit != "per_district"
+                else None
+            )
+            rows.append(
+                {"indicator": indicator, "values": values, "chart": chart, "status": status}
+            )
+        context.update(years=years, rows=rows, report_years=report_years())
         return context
 
     @path("bao-cao/<int:year>/", name="report")
     def report(self, request, year):
+        if year not in report_years():
+            raise Http404("No figures for this year")  # not a report of zeros
         district = request.GET.get("district", "")
         if request.GET.get("format") == "xlsx":
             return report_xlsx(year, district)

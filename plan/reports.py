@@ -9,8 +9,13 @@ from django.utils.translation import gettext as _
 
 from pages.text import slugify
 
-from .figures import VillageYear
-from .indicators import INDICATORS, commodity_crafts_per_district
+from .figures import ReportHeader, VillageYear
+from .indicators import INDICATORS, against_targets, commodity_crafts_per_district
+
+
+def report_years():
+    """The years with figures the public may see, in order: the only years a report exists for."""
+    return sorted(set(VillageYear.objects.public().values_list("year", flat=True)))
 
 
 def report_context(year, district=""):
@@ -22,11 +27,18 @@ def report_context(year, district=""):
     )
     if district:
         figures = figures.filter(village__former_district=district)
-    indicators = [
-        {"indicator": indicator, "value": indicator.value(year), "targets": indicator.targets}
-        for indicator in INDICATORS
-        if indicator.unit != "per_district"
-    ]
+    indicators = []
+    for indicator in INDICATORS:
+        if indicator.unit == "per_district":
+            continue
+        value = indicator.value(year)
+        indicators.append(
+            {
+                "indicator": indicator,
+                "value": value,
+                "targets": against_targets(indicator, value, year),
+            }
+        )
     commodity = commodity_crafts_per_district(year)
     districts = (
         VillageYear.objects.public()
@@ -50,6 +62,7 @@ def report_context(year, district=""):
         for row in districts
         if not district or row["village__former_district"] == district
     ]
+    header = ReportHeader.objects.filter(year=year).first()
     return {
         "year": year,
         "district": district,
@@ -57,11 +70,46 @@ def report_context(year, district=""):
         "district_rows": district_rows,
         "villages": figures,
         "all_districts": sorted({row["district"] for row in district_rows} | set(commodity)),
+        "header": header,
+        "header_date": header_date(header) if header and header.issued_on else "",
+        "report_years": report_years(),
+    }
+
+
+def header_date(header):
+    """ "Lạng Sơn, ngày 5 tháng 1 năm 2026", as an official document is dated."""
+    day = header.issued_on
+    return _("%(place)s, %(day)s/%(month)s/%(year)s") % {
+        "place": header.place,
+        "day": day.day,
+        "month": day.month,
+        "year": day.year,
     }
 
 
 def yes_no(value):
     return _("yes") if value else _("no")
+
+
+COUNT_FORMAT = "#,##0"
+PERCENT_FORMAT = '0.0" %"'
+VND_FORMAT = '#,##0" ₫"'
+
+
+def _fit_columns(worksheet, first_row=1, widest=60):
+    """Each column as wide as its longest cell (in characters), long text wrapped beyond `widest`."""
+    from openpyxl.styles import Alignment
+
+    for column in worksheet.iter_cols(min_row=first_row):
+        longest = max(
+            (len(str(cell.value)) for cell in column if cell.value is not None), default=8
+        )
+        worksheet.column_dimensions[column[0].column_letter].width = min(
+            max(longest + 2, 10), widest
+        )
+        if longest > widest:
+            for cell in column:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def report_xlsx(year, district=""):
@@ -75,14 +123,36 @@ def report_xlsx(year, district=""):
 
     sheet = book.active
     sheet.title = _("Indicators")[:31]
+    header = context["header"]
+    if header:
+        for line in header.issuing_lines():
+            sheet.append([line])
+        if header.document_number:
+            sheet.append([_("No. %(number)s") % {"number": header.document_number}])
+        if header.issued_on:
+            sheet.append([header_date(header)])
     sheet.append([_("Yearly report of plan 244/KH-UBND, year %(year)s") % {"year": year}])
-    sheet["A1"].font = bold
-    sheet.append([_("Indicator"), str(year), _("Target 2025"), _("Target 2030")])
+    title_row = sheet.max_row
+    sheet.cell(title_row, 1).font = bold
+    sheet.append(
+        [
+            _("Indicator"),
+            str(year),
+            _("Target 2025"),
+            _("Against the 2025 target"),
+            _("Target 2030"),
+            _("Against the 2030 target"),
+        ]
+    )
+    heading_row = sheet.max_row
     for row in context["indicators"]:
-        targets = row["targets"]
-        sheet.append(
-            [str(row["indicator"].label), row["value"], targets.get(2025), targets.get(2030)]
-        )
+        number_format = PERCENT_FORMAT if row["indicator"].unit == "percent" else COUNT_FORMAT
+        cells = [str(row["indicator"].label), row["value"]]
+        for target in row["targets"]:
+            cells += [target["target"], str(target["status_label"])]
+        sheet.append(cells)
+        for column in (2, 3, 5):
+            sheet.cell(sheet.max_row, column).number_format = number_format
 
     districts = book.create_sheet(_("Districts")[:31])
     districts.append(
@@ -108,6 +178,9 @@ def report_xlsx(year, district=""):
                 row["commodity_crafts"],
             ]
         )
+        for column in (2, 3, 4, 5, 7):
+            districts.cell(districts.max_row, column).number_format = COUNT_FORMAT
+        districts.cell(districts.max_row, 6).number_format = VND_FORMAT
 
     villages = book.create_sheet(_("Villages")[:31])
     villages.append(
@@ -141,16 +214,20 @@ def report_xlsx(year, district=""):
                 yes_no(figures.linked_to_tourism),
             ]
         )
+        for column in (3, 4, 5):
+            villages.cell(villages.max_row, column).number_format = COUNT_FORMAT
+        villages.cell(villages.max_row, 6).number_format = VND_FORMAT
     for worksheet in book.worksheets:
         for row in worksheet.iter_rows():
             for cell in row:
                 if cell.data_type == "f":
                     # A name typed as "=HYPERLINK(…)" is text to us, never a formula to run.
                     cell.data_type = "s"
-        for cell in worksheet[2 if worksheet is sheet else 1]:
+        first = heading_row if worksheet is sheet else 1
+        for cell in worksheet[first]:
             cell.font = bold
-        for column in worksheet.columns:
-            worksheet.column_dimensions[column[0].column_letter].width = 18
+        worksheet.freeze_panes = worksheet.cell(first + 1, 1)
+        _fit_columns(worksheet, first_row=first)
 
     buffer = io.BytesIO()
     book.save(buffer)

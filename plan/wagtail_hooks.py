@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .figures import CraftYear, VillageYear
+from .figures import CraftYear, ReportHeader, VillageYear
 from .views import import_figures
 
 
@@ -40,8 +40,16 @@ class CraftYearViewSet(SnippetViewSet):
     ordering = ["-year", "former_district"]
 
 
+class ReportHeaderViewSet(SnippetViewSet):
+    """The issuing body, number, date and signer printed at the top of each year's report."""
+
+    model = ReportHeader
+    icon = "doc-full"
+    list_display = ["year", "document_number", "issued_on", "signer_name"]
+
+
 class PlanFiguresGroup(SnippetViewSetGroup):
-    items = (VillageYearViewSet, CraftYearViewSet)
+    items = (VillageYearViewSet, CraftYearViewSet, ReportHeaderViewSet)
     menu_label = _("Plan figures")
     menu_icon = "table"
     menu_name = "plan-figures"
