@@ -1,5 +1,6 @@
 """The admin reads in Vietnamese: the screens editors and approvers use show no English label."""
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -71,9 +72,10 @@ class VisibleText(HTMLParser):
         if attrs.get("placeholder"):
             self.parts.append(attrs["placeholder"])
         # Wagtail's home page hard-codes an off-screen "Search" button no catalogue can reach.
-        if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
-            if not unseen and not any(hidden for _, hidden in self.open):
-                self.parts.append(attrs["value"])
+        button = tag == "input" and attrs.get("type") in ("submit", "button")
+        offscreen = unseen or any(hidden for _, hidden in self.open)
+        if button and attrs.get("value") and not offscreen:
+            self.parts.append(attrs["value"])
 
     def handle_endtag(self, tag):
         if tag in (name for name, _ in self.open):
@@ -194,3 +196,14 @@ def test_administrators_screens_are_in_vietnamese(client, village):
 def test_avatars_are_local_not_gravatar(client):
     client.force_login(staff("bientap3", "DCST editors"))
     assert "gravatar.com" not in get_vi(client, "/admin/")
+
+
+@pytest.mark.django_db
+def test_the_admins_javascript_catalogue_is_in_vietnamese(client):
+    """Labels drawn by the admin's scripts (menu, editor toolbars) come from /admin/jsi18n/."""
+    client.force_login(staff("bientap4", "DCST editors"))
+    script = get_vi(client, "/admin/jsi18n/")
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    assert catalogue["More actions"] == "Thêm thao tác"
+    assert catalogue["Main menu"] == "Trình đơn chính"
+    assert catalogue["Collapse all"] == "Thu gọn tất cả"
