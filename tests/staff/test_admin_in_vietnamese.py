@@ -207,3 +207,29 @@ def test_the_admins_javascript_catalogue_is_in_vietnamese(client):
     assert catalogue["More actions"] == "Thêm thao tác"
     assert catalogue["Main menu"] == "Trình đơn chính"
     assert catalogue["Collapse all"] == "Thu gọn tất cả"
+
+
+@pytest.mark.django_db
+def test_moderation_emails_reach_approvers_and_the_editor_in_vietnamese(
+    village, mailoutbox, django_capture_on_commit_callbacks
+):
+    editor = staff("bientap5", "DCST editors")
+    approver = staff("duyet5", "DCST approvers")
+    village.save_revision(user=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        village.get_workflow().start(village, editor)
+    to_approver = [mail for mail in mailoutbox if approver.email in mail.to]
+    assert to_approver, "the approvers are told a page awaits them"
+    body = to_approver[0].body
+    assert f"Trang “{village.title}” đã được gửi duyệt" in body
+    assert "Kính gửi" in body and "has been" not in body
+
+    mailoutbox.clear()
+    village.refresh_from_db()
+    task_state = village.current_workflow_task_state
+    with django_capture_on_commit_callbacks(execute=True):
+        task_state.task.specific.on_action(task_state, approver, "approve")
+    to_editor = [mail for mail in mailoutbox if editor.email in mail.to]
+    assert to_editor, "the editor is told the page was approved"
+    assert "đã được duyệt" in to_editor[0].subject + to_editor[0].body
+    assert "has been" not in to_editor[0].body

@@ -195,6 +195,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="langnghe")
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=1)
+# A cluster with its own certificate authority, and an API key instead of a password in the URL.
+ELASTICSEARCH_CA_CERTS = env("ELASTICSEARCH_CA_CERTS", default="")
+ELASTICSEARCH_API_KEY = env("ELASTICSEARCH_API_KEY", default="")
 # Background tasks (Django's tasks framework backport, as Wagtail uses it): run at once, in the
 # request, unless production's settings queue them for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
