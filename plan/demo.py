@@ -3,9 +3,12 @@
 The page's texts are in `demo_data/sections.json`; the figures are worked out here, year by year.
 """
 
+import datetime
+
 from pages.demo import by_language, read_demo_data
 from villages.models import CraftPage, VillagePage
 
+from .figures import ReportHeader
 from .models import CraftYear, PlanProgressPage, VillageYear
 
 YEARS = range(2021, 2026)
@@ -55,4 +58,14 @@ def load(demo):
                     "is_sample": True,
                 },
             )
+    # A sample header (its number says so): the report for 2025 prints as an official signs it.
+    ReportHeader.objects.get_or_create(
+        year=2025,
+        defaults={
+            "document_number": "00/BC-MẪU",
+            "issued_on": datetime.date(2026, 1, 15),
+            "signer_title": "Giám đốc (mẫu)",
+            "signer_name": "Nguyễn Văn Mẫu",
+        },
+    )
     demo.say(f"Plan figures: {VillageYear.objects.filter(is_sample=True).count()} village-years")

@@ -11,7 +11,7 @@ from .charts import bar_chart
 from .figures import PLAN_START, VillageYear
 from .figures import CraftYear as CraftYear  # every model of the app is importable from here
 from .indicators import against_targets, indicator_table
-from .reports import report_context, report_xlsx, report_years
+from .reports import report_context, report_pdf, report_xlsx, report_years
 
 
 class PlanProgressPage(RoutablePageMixin, BasePage):
@@ -57,6 +57,8 @@ class PlanProgressPage(RoutablePageMixin, BasePage):
         district = request.GET.get("district", "")
         if request.GET.get("format") == "xlsx":
             return report_xlsx(year, district)
+        if request.GET.get("format") == "pdf":
+            return report_pdf(year, district, request)
         return self.render(
             request,
             template="plan/plan_report.html",

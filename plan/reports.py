@@ -240,3 +240,30 @@ def report_xlsx(year, district=""):
         f'attachment; filename="bao-cao-lang-nghe-{year}{suffix}.xlsx"'
     )
     return response
+
+
+def report_document(year, district="", request=None):
+    """The report laid out on A4 pages by WeasyPrint, from the page's own templates."""
+    # Not a circle: WeasyPrint loads Pango when imported, paid only when a PDF is asked for.
+    from django.contrib.staticfiles import finders
+    from django.template.loader import render_to_string
+
+    from weasyprint import HTML
+
+    with open(finders.find("plan/report.css"), encoding="utf-8") as stylesheet:
+        css = stylesheet.read()
+    html = render_to_string(
+        "plan/plan_report_pdf.html",
+        {**report_context(year, district), "stylesheet": css},
+        request=request,
+    )
+    return HTML(string=html).render()
+
+
+def report_pdf(year, district="", request=None):
+    """The report as a PDF drawn on the server: the same figures as the page and the XLSX."""
+    document = report_document(year, district, request)
+    suffix = f"-{slugify(district)}" if district else ""
+    response = HttpResponse(document.write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-lang-nghe-{year}{suffix}.pdf"'
+    return response

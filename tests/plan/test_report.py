@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from plan.charts import bar_chart
 from plan.figures import ReportHeader
 from plan.indicators import target_status
+from plan.reports import report_document
 from tests.plan.test_indicators import figures  # noqa: F401  (the hand-worked figures)
 from tests.plan.test_progress_page import PlanProgressPageFactory
 
@@ -142,3 +143,28 @@ def test_progress_page_draws_axes_values_and_target_status(client, figures):  # 
     assert html.count('class="chart__tick"') >= 8 * 3
     assert 'class="chart__value">66,7 %<' in html
     assert "indicator__status" in html
+
+
+@pytest.mark.django_db
+def test_report_as_pdf_has_the_same_figures_as_the_page_and_the_workbook(client, figures):  # noqa: F811
+    page = PlanProgressPageFactory()
+    response = client.get(page.url + "bao-cao/2025/", {"format": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    # The text WeasyPrint laid out on the PDF's pages, read back from its boxes.
+    document = report_document(2025)
+    words = [
+        box.text
+        for pdf_page in document.pages
+        for box in pdf_page._page_box.descendants()
+        if getattr(box, "text", None)
+    ]
+    text = " ".join(" ".join(words).split())
+    html = client.get(page.url + "bao-cao/2025/").content.decode()
+    book = load_workbook(
+        io.BytesIO(client.get(page.url + "bao-cao/2025/", {"format": "xlsx"}).content)
+    )
+    for row in book.worksheets[2].iter_rows(min_row=2, values_only=True):
+        assert row[0] in text and row[0] in html  # every village
+    for value in re.findall(r'<td class="number">([^<]+)</td>', html):
+        assert " ".join(value.split()) in text, value
