@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import TestCase
 
 import pytest
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from oscar.core.loading import get_model
 
@@ -161,7 +162,9 @@ JOURNEYS = {
 
 
 @pytest.mark.parametrize("journey", JOURNEYS)
-def test_a_journey_completes_with_nothing_lost(client, world, fault, journey, mailoutbox):
+def test_a_journey_completes_with_nothing_lost(
+    client, world, fault, journey, mailoutbox, monkeypatch
+):
     orders_before = Order.objects.count()
 
     expected = JOURNEYS[journey](client, world)
@@ -170,7 +173,7 @@ def test_a_journey_completes_with_nothing_lost(client, world, fault, journey, ma
     assert_every_hold_has_its_order_and_every_order_its_hold()
     assert_no_basket_lost(client)
     if fault == "task worker down" and expected["changes"]:
-        assert_waiting_work_is_done_once_the_worker_runs(journey, mailoutbox)
+        assert_waiting_work_is_done_once_the_worker_runs(journey, mailoutbox, monkeypatch)
 
 
 # --- The ledger ------------------------------------------------------------------------------
@@ -196,9 +199,12 @@ def assert_no_basket_lost(client):
     assert client.get("/basket/").status_code == 200
 
 
-def assert_waiting_work_is_done_once_the_worker_runs(journey, mailoutbox):
+def assert_waiting_work_is_done_once_the_worker_runs(journey, mailoutbox, monkeypatch):
     waiting = DBTaskResult.objects.ready().count()
     assert waiting, "the work that needs the worker was queued, not dropped"
+    # The worker runs on the test's own connection, inside its transaction: between tasks it must
+    # not close it, as a worker process does with its own.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
     assert not DBTaskResult.objects.ready().exists()
     assert not DBTaskResult.objects.failed().exists()
