@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,6 +16,8 @@ from oscar.core.loading import get_model
 
 from catalogue.moderation import html_to_text
 from catalogue.photos import MAX_BYTES, MultiplePhotoField, clean_photo
+
+from .inputs import LOT_CODE, PriceField, QuantityField, suggested_lot_code
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -42,17 +45,11 @@ def text_to_html(text):
 class PriceStockForm(forms.Form):
     """What changes at once, without waiting for an editor."""
 
-    price = forms.IntegerField(
-        label=_("Price (đồng)"),
-        min_value=1000,
-        max_value=1_000_000_000,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1000}),
-    )
-    num_in_stock = forms.IntegerField(
+    price = PriceField(label=_("Price (đồng)"))
+    num_in_stock = QuantityField(
         label=_("Available to sell"),
         min_value=0,
         max_value=1_000_000,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("How many more buyers can order, not counting orders waiting to be sent."),
     )
 
@@ -162,6 +159,17 @@ class NewProductForm(ProductForm):
 
 
 class BatchForm(forms.ModelForm):
+    """A batch; its code made from the production date unless the producer writes one."""
+
+    lot_code = forms.CharField(
+        label=capfirst(Batch._meta.get_field("lot_code").verbose_name),
+        required=False,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    quantity = QuantityField(
+        label=capfirst(Batch._meta.get_field("quantity").verbose_name), min_value=0
+    )
+
     class Meta:
         model = Batch
         fields = [
@@ -183,6 +191,51 @@ class BatchForm(forms.ModelForm):
     def __init__(self, *args, products, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["product"].queryset = products
+        example = suggested_lot_code(
+            self.instance.production_date or timezone.localdate(), self.codes_taken
+        )
+        self.fields["lot_code"].help_text = _(
+            "Leave it empty and a code is made from the production date, such as %(code)s. "
+            "Or write your own: up to 20 letters without accents, digits, dots (.), dashes (-) "
+            "or underscores (_), with no spaces, so that every scanner reads it."
+        ) % {"code": example}
+
+    def codes_taken(self, prefix):
+        return Batch.objects.filter(lot_code__startswith=prefix).values_list("lot_code", flat=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        code = (cleaned.get("lot_code") or "").strip()
+        suggestion = suggested_lot_code(
+            cleaned.get("production_date") or timezone.localdate(), self.codes_taken
+        )
+        if not code:
+            cleaned["lot_code"] = suggestion
+        elif not LOT_CODE.fullmatch(code):
+            self.add_error(
+                "lot_code",
+                ValidationError(
+                    _(
+                        "“%(code)s” cannot be read by every scanner: use only letters without "
+                        "accents, digits, dots, dashes or underscores, no spaces, 20 at most. "
+                        "For example %(suggestion)s, or leave it empty."
+                    ),
+                    code="invalid",
+                    params={"code": code, "suggestion": suggestion},
+                ),
+            )
+        elif Batch.objects.filter(lot_code__iexact=code).exclude(pk=self.instance.pk).exists():
+            self.add_error(
+                "lot_code",
+                ValidationError(
+                    _("Another batch already has the code %(code)s. %(suggestion)s is free."),
+                    code="unique",
+                    params={"code": code, "suggestion": suggestion},
+                ),
+            )
+        else:
+            cleaned["lot_code"] = code
+        return cleaned
 
 
 class BatchStepForm(forms.ModelForm):

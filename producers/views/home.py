@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from checkout.fulfilment import shipped_event_type
 from checkout.statuses import CANCELLED
 
+from ..names import given_name
 from .base import ProducerMixin
 
 ProductChange = get_model("catalogue", "ProductChange")
@@ -23,6 +24,7 @@ class HomeView(ProducerMixin, TemplateView):
         own = self.order_lines().exclude(order__status=CANCELLED)
         shipped_lines = own.filter(shipping_event_quantities__event__event_type=event_type)
         return super().get_context_data(
+            given_name=given_name(self.request.user),
             product_count=self.products().count(),
             waiting_changes=ProductChange.objects.filter(
                 product__producer=self.producer, state=ProductChange.State.PENDING

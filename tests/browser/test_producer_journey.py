@@ -1,4 +1,5 @@
-"""A craftswoman on her phone (390 × 844): signs in, changes her stock, and the shop shows it."""
+"""A craftswoman on her phone (390 × 844): signs in, changes her price and stock as she writes them,
+the shop shows them, and she adds a batch whose code the site suggests."""
 
 import re
 
@@ -26,6 +27,7 @@ def test_producer_changes_stock_on_a_phone_and_the_product_page_shows_it(
             "link", name="Products"
         ).click()
         page.get_by_role("link", name=re.compile("Hương quế Nà Phiêng")).click()
+        page.get_by_label("Price (đồng)").fill("70.000")  # as every Vietnamese writes it
         page.get_by_label("Available to sell").fill("3")
         page.get_by_role("button", name="Save price and stock").click()
         assert page.get_by_text("Price and stock saved").is_visible()
@@ -38,5 +40,14 @@ def test_producer_changes_stock_on_a_phone_and_the_product_page_shows_it(
 
         page.get_by_role("link", name="See it as buyers do").click()
         assert page.get_by_text(re.compile(r"3 available")).first.is_visible()
+        assert page.get_by_text("₫70,000").first.is_visible()
+
+        # A batch whose code is left to the site: made from its production date.
+        page.goto(f"{live_server.url}/en/producer/batches/new/")
+        page.locator("#id_product").select_option(label="Hương quế Nà Phiêng")
+        page.locator("#id_production_date").fill("2026-12-01")
+        page.get_by_label("Quantity produced").fill("1.200")  # a dot between thousands
+        page.get_by_role("button", name=re.compile("Save")).click()
+        assert page.get_by_role("heading", name=re.compile("L20261201-1")).is_visible()
     finally:
         context.close()
