@@ -294,7 +294,10 @@ class ShipForm(forms.Form):
     def __init__(self, *args, lines, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lines"].queryset = lines
-        self.fields["lines"].label_from_instance = lambda line: f"{line.quantity} × {line.title}"
+        # The product's title in the producer's language, not the buyer's the line was bought in.
+        self.fields["lines"].label_from_instance = lambda line: (
+            f"{line.quantity} × {line.product.get_title() if line.product else line.title}"
+        )
         if not self.is_bound:
             self.initial["lines"] = list(lines)
 
