@@ -2,28 +2,16 @@
 
 import logging
 
-from django.apps import apps
-
 from pages.cache import forget_groups
 
 from .backends import SEARCH_ENGINE_ERRORS, engines, get_backend
-from .registry import adapter_for_model, adapters
+from .registry import adapters, items_of
 
 logger = logging.getLogger("search")
 
 # Cached pages that show search results: dropped once the index holds a change (after each write
 # and each rebuild), since a copy rendered before would keep the old results.
 SHOWING_RESULTS = ("search", "catalogue")
-
-
-def items_of(model_label, pk):
-    """The kind and the items an object is found as now (none if deleted or not public)."""
-    model = apps.get_model(model_label)
-    adapter = adapter_for_model(model)
-    if adapter is None:
-        return None, []
-    obj = model._default_manager.filter(pk=pk).first()
-    return adapter.kind, (adapter.items(obj) if obj is not None else [])
 
 
 def index_object(model_label, pk):

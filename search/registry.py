@@ -206,6 +206,16 @@ def adapter_for_model(model):
     return None
 
 
+def items_of(model_label, pk):
+    """The kind and the items an object is found as now (none if deleted or not public)."""
+    model = apps.get_model(model_label)
+    adapter = adapter_for_model(model)
+    if adapter is None:
+        return None, []
+    obj = model._default_manager.filter(pk=pk).first()
+    return adapter.kind, (adapter.items(obj) if obj is not None else [])
+
+
 def all_facets():
     """Every facet of every kind, by name (a facet shared by kinds is listed once)."""
     found = {}

@@ -18,6 +18,7 @@ from elasticsearch import ApiError
 from elasticsearch.helpers import BulkIndexError
 
 from ..models import SearchBacklog
+from ..registry import adapter, items_of
 from .base import RebuildRunning, SearchBackend, SearchQuery
 from .database import DatabaseBackend
 
@@ -103,8 +104,6 @@ class FallbackBackend(SearchBackend):
 
     def replay(self):
         """Write again what the cluster missed (the objects as they are now)."""
-        from ..indexing import items_of  # indexing uses the backends
-        from ..registry import adapter
 
         for entry in SearchBacklog.objects.order_by("failed_at")[:REPLAY_BATCH]:
             found = adapter(entry.kind)
