@@ -19,9 +19,10 @@ from django_tasks_db.models import DBTaskResult
 from oscar.core.loading import get_model
 
 from config.caching import cache_config
+from tests.catalogue.factories import ProducerFactory
 from tests.checkout.conftest import checkout
 from tests.checkout.test_vnpay import callback
-from tests.producers.factories import producer_world
+from tests.producers.factories import order_of, producer_product, producer_user
 from tests.staff.factories import member
 from tests.villages.factories import VillagePageFactory
 
@@ -73,7 +74,10 @@ FAULTS = {
 def world(home, vietnam, bank_account, vnpay_merchant, settings):
     settings.SEARCH_INDEX_UPDATES = True  # the index follows changes, as in production
     with TestCase.captureOnCommitCallbacks(execute=True):  # indexed as it commits
-        return producer_world("HTX Hồi Văn Quan", "lan", "Tinh dầu hồi Văn Quan")
+        producer = ProducerFactory(name="HTX Hồi Văn Quan")
+        product = producer_product(producer, title="Tinh dầu hồi Văn Quan")
+        order_of(product)  # an order placed earlier, holding 2 units
+        return {"user": producer_user(producer, "lan"), "product": product}
 
 
 @pytest.fixture(params=FAULTS)
