@@ -97,7 +97,7 @@ def test_product_page_shows_village_story_producer_and_ocop_badge(client, ocop_o
     assert 'href="/catalogue/ocop/4/"' in html
     assert "★★★★" in html
     assert "123/QĐ-UBND" in html
-    assert "09-05-2027" in html, "valid-until date of the certificate"
+    assert "09/05/2027" in html, "valid-until date of the certificate"
     assert "Làng hồi Văn Quan" in html
     assert "Vùng hồi lâu đời." in html
     assert "HTX Hồi Văn Quan" in html

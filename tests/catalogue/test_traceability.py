@@ -45,8 +45,8 @@ def test_trace_page_shows_what_circular_02_2024_asks(client, batch):
         "Tinh dầu hồi Văn Quan",  # product name
         "HTX Hồi Văn Quan",  # producer
         "Thôn Bản Châu, xã Văn Quan",  # producer's address
-        "01-10-2026",  # production date (Vietnamese date format)
-        "30-09-2028",  # expiry date
+        "01/10/2026",  # production date (Vietnamese date format)
+        "30/09/2028",  # expiry date
         "VQ2610-01",  # lot number
         "Hồi Văn Quan",  # trademark
         "Hoa hồi chín thu hái",  # raw materials: one step back
@@ -54,7 +54,7 @@ def test_trace_page_shows_what_circular_02_2024_asks(client, batch):
         'class="trace__image"',  # product image
     ):
         assert shown in html, shown
-    assert html.index("20-09-2026") < html.index("01-10-2026", html.index("trace__steps"))
+    assert html.index("20/09/2026") < html.index("01/10/2026", html.index("trace__steps"))
 
 
 def test_each_scan_is_counted_for_the_batch(client, batch):

@@ -16,7 +16,7 @@ FRIDAY = datetime.datetime(2026, 12, 4, 14, 0)
 @pytest.mark.parametrize(
     ("language", "long", "short", "with_time"),
     [
-        ("vi", "4 tháng 12 năm 2026", "4/12/2026", "4/12/2026 14:00"),
+        ("vi", "4 tháng 12 năm 2026", "04/12/2026", "04/12/2026 14:00"),
         ("en", "4 December 2026", "4 Dec 2026", "4 Dec 2026, 14:00"),
         ("zh-hans", "2026年12月4日", "2026年12月4日", "2026年12月4日 14:00"),
     ],
