@@ -195,7 +195,8 @@ def test_two_orders_placed_at_the_same_moment_with_one_email_cannot_both_pass_th
     assert started["blocked"], "the second order waited for the first one's lock"
     assert Order.objects.count() == 2
     assert started["response"].status_code == 200, "the second buyer sees the preview again"
-    assert "orders waiting to be paid or confirmed" in started["response"].content.decode()
+    # The page is Vietnamese, the site's default language: "… orders waiting to be paid or confirmed".
+    assert "đơn hàng đang chờ thanh toán hoặc xác nhận" in started["response"].content.decode()
 
 
 # --- How many orders one internet address places -----------------------------------------------
