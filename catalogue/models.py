@@ -272,8 +272,14 @@ class Batch(models.Model):
         blank=True,
         help_text=_("Where the raw materials came from: place, grower or supplier."),
     )
+    raw_material_origin_en = models.TextField(_("origin of raw materials in English"), blank=True)
+    raw_material_origin_zh_hans = models.TextField(
+        _("origin of raw materials in Chinese"), blank=True
+    )
     quantity = models.PositiveIntegerField(_("quantity produced"), default=0)
     unit = models.CharField(_("unit"), max_length=30, blank=True, default="")
+    unit_en = models.CharField(_("unit in English"), max_length=30, blank=True, default="")
+    unit_zh_hans = models.CharField(_("unit in Chinese"), max_length=30, blank=True, default="")
     scan_count = models.PositiveIntegerField(_("times scanned"), default=0, editable=False)
     last_scanned_at = models.DateTimeField(_("last scanned"), null=True, editable=False)
     date_created = models.DateTimeField(_("created"), auto_now_add=True)
@@ -324,7 +330,11 @@ class BatchStep(models.Model):
     kind = models.CharField(_("step"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=200, blank=True)
+    place_en = models.CharField(_("place in English"), max_length=200, blank=True)
+    place_zh_hans = models.CharField(_("place in Chinese"), max_length=200, blank=True)
     description = models.TextField(_("what was done"), blank=True)
+    description_en = models.TextField(_("what was done, in English"), blank=True)
+    description_zh_hans = models.TextField(_("what was done, in Chinese"), blank=True)
 
     class Meta:
         verbose_name = _("batch step")

@@ -8,7 +8,8 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         # The page cache subscribes to the change event; translations follow their source page.
-        from . import cache, changes, translations  # noqa: F401
+        from . import cache, changes, prices, translations  # noqa: F401
 
         changes.connect()
         translations.connect()
+        prices.connect()

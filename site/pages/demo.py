@@ -24,13 +24,14 @@ from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from .models import FooterItem, HomePage, MenuItem, SiteSettings
+from .models import ExchangeRates, FooterItem, HomePage, MenuItem, SiteSettings
 
 LANGUAGES = ("vi", "en", "zh-hans")
 TRANSLATIONS = ("en", "zh-hans")
@@ -223,8 +224,16 @@ def load_settings(demo):
     site_settings = SiteSettings.for_site(site)
     contact = read_demo_data("pages", "site")["settings"]
     site_settings.address = contact["address"]
+    site_settings.address_en = contact["address_en"]
+    site_settings.address_zh_hans = contact["address_zh_hans"]
     site_settings.email = contact["email"]
     site_settings.save()
+    # Sample rates for the approximate amounts beside prices on the English and Chinese pages.
+    rates = ExchangeRates.load()
+    for name, value in read_demo_data("pages", "site")["exchange_rates"].items():
+        setattr(rates, name, value)
+    rates.rates_date = rates.rates_date or timezone.localdate()
+    rates.save()
     if not MenuItem.objects.filter(settings=site_settings).exists():
         for order, key in enumerate(
             ("villages", "crafts", "geopark", "events", "tours", "experiences", "map")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from .base import BasePage
@@ -34,12 +34,34 @@ class StandardPage(BasePage):
 
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
-    """Contact details and social links shown in every page's footer."""
+    """The site's name, contact details and social links shown in every page's header and footer.
 
+    The Vietnamese text is the source; the fields ending in _en and _zh_hans hold its translations
+    (as products' do), and a page shows the Vietnamese where one is left empty.
+    """
+
+    brand = models.CharField(_("site name"), max_length=100, default="Làng nghề Lạng Sơn")
+    brand_en = models.CharField(
+        _("site name in English"), max_length=100, blank=True, default="Craft villages of Lạng Sơn"
+    )
+    brand_zh_hans = models.CharField(
+        _("site name in Chinese"), max_length=100, blank=True, default="谅山手工艺村"
+    )
     organisation = models.CharField(
         _("organisation"), max_length=200, default="Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn"
     )
+    organisation_en = models.CharField(
+        _("organisation in English"),
+        max_length=200,
+        blank=True,
+        default="Lạng Sơn Department of Culture, Sports and Tourism",
+    )
+    organisation_zh_hans = models.CharField(
+        _("organisation in Chinese"), max_length=200, blank=True, default="谅山省文化体育旅游厅"
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=300, blank=True)
+    address_zh_hans = models.CharField(_("address in Chinese"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
@@ -48,9 +70,17 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
+            [FieldPanel("brand"), FieldPanel("brand_en"), FieldPanel("brand_zh_hans")],
+            heading=_("Site name"),
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("organisation"),
+                FieldPanel("organisation_en"),
+                FieldPanel("organisation_zh_hans"),
                 FieldPanel("address"),
+                FieldPanel("address_en"),
+                FieldPanel("address_zh_hans"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
             ],
@@ -102,3 +132,52 @@ class FooterItem(SiteLink):
 
     class Meta(SiteLink.Meta):
         verbose_name = _("footer link")
+
+
+@register_setting(icon="cogs")
+class ExchangeRates(BaseGenericSetting):
+    """Rates staff set by hand, for the approximate amount shown beside a price in đồng.
+
+    Only a hint for visitors from abroad: every charge is in đồng. A rate left empty shows none.
+    """
+
+    class Currency(models.TextChoices):
+        USD = "USD", _("US dollar (USD)")
+        EUR = "EUR", _("euro (EUR)")
+
+    vnd_per_cny = models.DecimalField(
+        _("đồng for one yuan (CNY)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    vnd_per_usd = models.DecimalField(
+        _("đồng for one US dollar (USD)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    vnd_per_eur = models.DecimalField(
+        _("đồng for one euro (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    english_currency = models.CharField(
+        _("currency on the English pages"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.USD,
+    )
+    rates_date = models.DateField(
+        _("rates as of"),
+        null=True,
+        blank=True,
+        help_text=_("The day the rates were read; pages show it beside the approximate amounts."),
+    )
+
+    panels = [
+        FieldPanel("rates_date"),
+        FieldPanel("vnd_per_cny"),
+        FieldPanel("vnd_per_usd"),
+        FieldPanel("vnd_per_eur"),
+        FieldPanel("english_currency"),
+    ]
+
+    class Meta:
+        verbose_name = _("exchange rates")
+        verbose_name_plural = _("exchange rates")
+
+    def vnd_per(self, code):
+        return getattr(self, f"vnd_per_{code.lower()}", None)

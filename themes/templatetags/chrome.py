@@ -3,12 +3,15 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
 from pages.base import json_ld_script, localized
 from pages.models import SiteSettings
+from pages.translated import in_language
 
 register = template.Library()
 
@@ -126,3 +129,17 @@ def page_meta(context):
 
 # schema.org data as a JSON-LD script element, safe whatever the editors typed.
 register.filter("ld_json", json_ld_script)
+
+
+@register.simple_tag
+def translated(instance, field):
+    """`instance.<field>` in the page's language; where an editor has not translated it yet, the
+    Vietnamese text marked lang="vi" with a small note saying so in the page's language."""
+    value = in_language(instance, field)
+    if not value.fallback:
+        return value.text
+    return format_html(
+        '<span lang="vi">{}</span> <small class="untranslated">{}</small>',
+        value.text,
+        _("(in Vietnamese)"),
+    )

@@ -167,8 +167,12 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.core.context_processors.metadata",
+                # After Oscar's: the site's name in the visitor's language as `shop_name`.
+                "pages.context_processors.site_name",
                 "search.context_processors.search_form",
             ],
+            # Our price display (đồng per language, ≈ the visitor's currency) in Oscar's place.
+            "libraries": {"currency_filters": "themes.templatetags.prices"},
         },
     },
 ]
@@ -292,7 +296,8 @@ AXES_USERNAME_CALLABLE = "staff.backends.account_key"
 # axes warns when addresses are not counted: rotating user agents or cookies cannot help a guesser
 # here (the account is counted, whatever else changes), and counting addresses would lock out every
 # phone behind a carrier's shared address after five mistakes among thousands of people.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# templates.W003: `currency_filters` is ours on purpose (TEMPLATES' "libraries", Oscar's replaced).
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "templates.W003"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
 # Behind a load balancer every request comes from its address: set how many trusted proxies add

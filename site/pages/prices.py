@@ -1,0 +1,98 @@
+"""Prices in đồng in each language's form, with an approximate amount in the visitor's currency.
+
+`185.000 ₫` in Vietnamese, `₫185,000` in English and Chinese (Babel's forms); beside it on the
+English and Chinese pages `≈ $7` or `≈ ¥51` from the rates staff keep in the admin
+(`ExchangeRates`). The rates are read at most once per request, however many prices a page shows.
+"""
+
+import contextvars
+from decimal import ROUND_HALF_UP, InvalidOperation
+from decimal import Decimal as D
+
+from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
+from django.utils.translation import get_language, to_locale
+
+from babel.numbers import format_currency
+
+# The rates read during the current request (a dict holding them once read); None outside one.
+_request_rates = contextvars.ContextVar("exchange_rates", default=None)
+
+
+@receiver(request_started, dispatch_uid="exchange-rates-request-started")
+def _start(**kwargs):
+    _request_rates.set({})
+
+
+@receiver(request_finished, dispatch_uid="exchange-rates-request-finished")
+def _finish(**kwargs):
+    _request_rates.set(None)
+
+
+def exchange_rates():
+    """The staff's exchange rates, read once per request (every time outside a request)."""
+    from .models import ExchangeRates
+
+    memo = _request_rates.get()
+    if memo is None:
+        return ExchangeRates.load()
+    if "rates" not in memo:
+        memo["rates"] = ExchangeRates.load()
+    return memo["rates"]
+
+
+def connect():
+    """A change of the rates or of the site's settings shows on every page: drop every copy."""
+    from .changes import Shown, register
+    from .models import ExchangeRates, SiteSettings
+
+    for model in (ExchangeRates, SiteSettings):
+        register(model, shown_at=lambda objects: Shown(groups={"tree"}))
+
+
+def _locale():
+    return to_locale(get_language() or settings.LANGUAGE_CODE)
+
+
+def visitor_currency(rates=None):
+    """The currency of the approximate amount on this language's pages, or None (Vietnamese)."""
+    language = (get_language() or settings.LANGUAGE_CODE).lower()
+    if language.startswith("zh"):
+        return "CNY"
+    if language.startswith("en"):
+        return (rates or exchange_rates()).english_currency
+    return None
+
+
+def format_price(amount, currency=None):
+    """`amount` in `currency` (VND by default) in the active language's form, or "" if no number."""
+    currency = currency or settings.OSCAR_DEFAULT_CURRENCY
+    try:
+        amount = D(amount)
+    except (TypeError, ValueError, InvalidOperation):
+        return ""
+    return format_currency(amount, currency, locale=_locale())
+
+
+def approximate(amount, currency=None):
+    """`≈ $7`: a price in đồng in the visitor's currency at the staff's rate; "" where none."""
+    if (currency or settings.OSCAR_DEFAULT_CURRENCY) != "VND":
+        return ""
+    language = (get_language() or settings.LANGUAGE_CODE).lower()
+    if not language.startswith(("en", "zh")):
+        return ""
+    rates = exchange_rates()
+    code = visitor_currency(rates)
+    rate = rates.vnd_per(code) if code else None
+    try:
+        value = D(amount) / rate if rate else None
+    except (TypeError, ValueError, InvalidOperation):
+        return ""
+    if not value:
+        return ""
+    # Whole units read best; a few cents are kept only where the amount is under one unit.
+    pattern = "¤#,##0" if value >= 1 else "¤#,##0.00"
+    value = value.quantize(D("1") if value >= 1 else D("0.01"), rounding=ROUND_HALF_UP)
+    shown = format_currency(value, code, format=pattern, locale=_locale(), currency_digits=False)
+    return f"≈ {shown}"
