@@ -22,6 +22,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from pages.base import BasePage, SectionIndexPage, localized
 from pages.geo import Position, map_tiles, postal_address
@@ -231,6 +232,17 @@ class VillagePage(Position, BasePage):
         APIField("linked_to_tourism"),
         APIField("opening_hours"),
         APIField("best_season"),
+    ]
+    # Facts the same in every language, copied from the source page, not translated (numbers,
+    # years, choices and the position are so by default). The crafts are then the translations'
+    # own (pages.translations); the former district is what the plan's report counts by.
+    override_translatable_fields = [
+        SynchronizedField("crafts", overridable=False),
+        SynchronizedField("former_district", overridable=False),
+        SynchronizedField("recognition_decision", overridable=False),
+        SynchronizedField("collective_trademark", overridable=False),
+        SynchronizedField("geographical_indication", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
     ]
 
     parent_page_types = ["villages.VillageIndexPage"]
@@ -633,6 +645,10 @@ class ShowroomPage(Position, BasePage):
         APIField("opening_hours"),
         APIField("phone"),
         *Position.position_api_fields,
+    ]
+    override_translatable_fields = [
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("products", overridable=False),
     ]
 
     parent_page_types = ["villages.ShowroomIndexPage"]

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from .admin_forms import PageForm
 from .blocks import StoryBlock
 
 
@@ -73,6 +74,7 @@ class BasePage(Page):
         FieldPanel("body"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("is_sample")]
+    base_form_class = PageForm  # choices of other pages in the page's own language
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),

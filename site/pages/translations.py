@@ -10,18 +10,31 @@ The signals below are the one mechanism, whatever made the change (the admin's p
 its unpublish and bulk unpublish, a scheduled expiry, code). What happens to a translation is an
 ordinary change of that page, so the change event (changes.py) records it like any other. Each
 action is remembered for the admin to tell the editor (wagtail_hooks.py).
+
+A translation is *out of date* when its source was published after the translation last took the
+source's content (for wagtail-localize, the older of its last sync and its last save; for a page
+copied by hand, its own last publishing). The admin shows it (wagtail_hooks.py,
+templatetags/translation_tags.py) and offers the sync after the source is published.
+
+A page points at pages in its own language: the pages chosen in its relations (a village's crafts,
+a craftsperson's craft…) are replaced by their translations in the page's locale when it is saved,
+which is how wagtail-localize's copy of the source's choices ends up local too.
 """
 
 import contextvars
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models import ForeignKey, Max
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.urls import reverse
 from django.utils.translation import get_language_info, pgettext
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.signals import page_unpublished
-from wagtail_localize.models import TranslationSource
+from wagtail.signals import page_published, page_unpublished
+from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 # Set while an action is applied to translations: what that does is never followed in turn.
 _applying = contextvars.ContextVar("pages_applying_to_translations", default=False)
@@ -30,6 +43,9 @@ _deleting = contextvars.ContextVar("pages_being_deleted", default=frozenset())
 # {(translation key, locale id) of a source page: translations just unpublished}, read once by the
 # admin's message (a deleted page has lost its id by then).
 _unpublished = contextvars.ContextVar("pages_translations_unpublished", default=None)
+# {(translation key, locale id) of a source page: its translations out of date}, noted when the
+# source is published and read once by the admin's message.
+_published = contextvars.ContextVar("pages_published_with_stale_translations", default=None)
 _REMEMBERED = 100
 
 
@@ -94,23 +110,167 @@ def _page_unpublished(sender, instance, **kwargs):
         for translation in live:
             # Logged under the editor who unpublished the source (Wagtail's log context).
             UnpublishPageAction(translation.specific).execute(skip_permission_checks=True)
-    remembered = dict(_unpublished.get() or {})
-    if len(remembered) >= _REMEMBERED:  # never read outside the admin: forget the oldest
-        remembered.pop(next(iter(remembered)))
-    remembered[_key(instance)] = live
-    _unpublished.set(remembered)
+    _remember(_unpublished, _key(instance), live)
 
 
 def translations_unpublished_with(page):
     """The translations unpublished just now because `page` was (or was deleted), told once."""
-    remembered = dict(_unpublished.get() or {})
-    translations = remembered.pop(_key(page), [])
-    _unpublished.set(remembered)
-    return translations
+    return _recall(_unpublished, _key(page), [])
 
 
 def _key(page):
     return (page.translation_key, page.locale_id)
+
+
+def _remember(var, key, value):
+    remembered = dict(var.get() or {})
+    if len(remembered) >= _REMEMBERED:  # never read outside the admin: forget the oldest
+        remembered.pop(next(iter(remembered)))
+    remembered[key] = value
+    var.set(remembered)
+
+
+def _recall(var, key, default):
+    remembered = dict(var.get() or {})
+    value = remembered.pop(key, default)
+    var.set(remembered)
+    return value
+
+
+# --- Out of date ------------------------------------------------------------------------------
+
+
+@dataclass
+class TranslationState:
+    """What the admin says of a page's translations."""
+
+    page: Page
+    source: Page  # the page it follows (itself, for a source)
+    out_of_date: bool = False  # a translation whose source was published since it was updated
+    stale: list = field(default_factory=list)  # a source's translations that are out of date
+    managed: Translation | None = None  # wagtail-localize's record, for a translation it keeps
+
+    @property
+    def is_translation(self):
+        return self.source.pk != self.page.pk
+
+    @property
+    def sync_url(self):
+        """wagtail-localize's "Sync translated pages" of the source, where it keeps them."""
+        key = self.source.translation_key
+        source = TranslationSource.objects.filter(
+            object_id=key, locale_id=self.source.locale_id, translations__enabled=True
+        ).first()
+        if source is None:
+            return None
+        return reverse("wagtail_localize:update_translations", args=[source.pk])
+
+
+def _managed(translation, source):
+    return (
+        Translation.objects.filter(
+            source__object_id=translation.translation_key,
+            source__locale_id=source.locale_id,
+            target_locale_id=translation.locale_id,
+            enabled=True,
+        )
+        .select_related("source")
+        .first()
+    )
+
+
+def updated_at(translation, source, managed=None):
+    """When `translation` last took the content of `source` (None: never)."""
+    managed = managed or _managed(translation, source)
+    if managed is not None:
+        # A sync that was not saved into the page, or a save of an older sync, is not enough.
+        saved = TranslationLog.objects.filter(
+            source=managed.source, locale_id=translation.locale_id
+        ).aggregate(last=Max("created_at"))["last"]
+        return min(filter(None, [managed.source.last_updated_at, saved]))
+    return translation.last_published_at or translation.latest_revision_created_at
+
+
+def _is_out_of_date(translation, source, managed=None):
+    if not source.live or source.last_published_at is None:
+        return False
+    updated = updated_at(translation, source, managed)
+    return updated is None or source.last_published_at > updated
+
+
+def translation_state(page):
+    """Whether `page` is an out-of-date translation, or a source with out-of-date translations."""
+    source = source_of(page)
+    if source.pk != page.pk:
+        managed = _managed(page, source)
+        return TranslationState(
+            page, source, out_of_date=_is_out_of_date(page, source, managed), managed=managed
+        )
+    stale = [t for t in followers(page) if _is_out_of_date(t, page)]
+    return TranslationState(page, page, stale=stale)
+
+
+def _page_published(sender, instance, **kwargs):
+    if _applying.get() or source_of(instance).pk != instance.pk:
+        return
+    stale = translation_state(instance).stale
+    if stale:
+        _remember(_published, _key(instance), stale)
+
+
+def translations_out_of_date_after_publishing(page):
+    """The translations `page`'s publishing just left out of date, told once."""
+    return _recall(_published, _key(page), [])
+
+
+# --- Choices in the page's own language -------------------------------------------------------
+
+
+def page_relations(model):
+    """The fields of a page model, besides Page's own, that choose other pages."""
+    for model_field in model._meta.get_fields():
+        if (
+            isinstance(model_field, ForeignKey | ParentalManyToManyField)
+            and model_field.model is not Page
+            and isinstance(model_field.related_model, type)
+            and issubclass(model_field.related_model, Page)
+        ):
+            yield model_field
+
+
+def local_pages(pages, locale_id):
+    """Each page's translation in `locale_id`, or the page itself where there is none."""
+    pages = list(pages)
+    elsewhere = [page for page in pages if page.locale_id != locale_id]
+    if not elsewhere:
+        return pages
+    model = type(elsewhere[0])
+    found = {
+        page.translation_key: page
+        for page in model._default_manager.filter(
+            translation_key__in=[page.translation_key for page in elsewhere], locale_id=locale_id
+        )
+    }
+    return [
+        page if page.locale_id == locale_id else found.get(page.translation_key, page)
+        for page in pages
+    ]
+
+
+def _choose_local_pages(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page) or instance.locale_id is None:
+        return
+    for relation in page_relations(type(instance)):
+        if isinstance(relation, ParentalManyToManyField):
+            chosen = list(getattr(instance, relation.name).all())
+            local = local_pages(chosen, instance.locale_id)
+            if [page.pk for page in local] != [page.pk for page in chosen]:
+                setattr(instance, relation.name, local)
+        elif getattr(instance, relation.attname) is not None:
+            chosen = getattr(instance, relation.name)
+            local = local_pages([chosen], instance.locale_id)[0]
+            if local.pk != chosen.pk:
+                setattr(instance, relation.name, local)
 
 
 # --- Privacy ----------------------------------------------------------------------------------
@@ -184,6 +344,8 @@ def _page_deleted(sender, instance, **kwargs):
 
 def connect():
     page_unpublished.connect(_page_unpublished, dispatch_uid="translations-follow-unpublished")
+    page_published.connect(_page_published, dispatch_uid="translations-out-of-date")
+    pre_save.connect(_choose_local_pages, dispatch_uid="translations-choose-local-pages")
     uid = "translations-follow-privacy"
     post_save.connect(_restriction_saved, sender=PageViewRestriction, dispatch_uid=uid)
     post_delete.connect(_restriction_deleted, sender=PageViewRestriction, dispatch_uid=uid)
