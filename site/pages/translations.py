@@ -19,6 +19,11 @@ templatetags/translation_tags.py) and offers the sync after the source is publis
 A page points at pages in its own language: the pages chosen in its relations (a village's crafts,
 a craftsperson's craft…) are replaced by their translations in the page's locale when it is saved,
 which is how wagtail-localize's copy of the source's choices ends up local too.
+
+Facts the same in every language (wagtail-localize's synchronised fields of our page models: a
+village's households, position, year recognised…) are copied to the translations when the source
+is published, as a revision of their own logged as `pages.facts_synchronised` (published where the
+translation was live without a draft); that copy does not bring a translation's words up to date.
 """
 
 import contextvars
@@ -32,8 +37,9 @@ from django.utils.translation import get_language_info, pgettext
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 # Set while an action is applied to translations: what that does is never followed in turn.
@@ -188,7 +194,10 @@ def updated_at(translation, source, managed=None):
             source=managed.source, locale_id=translation.locale_id
         ).aggregate(last=Max("created_at"))["last"]
         return min(filter(None, [managed.source.last_updated_at, saved]))
-    return translation.last_published_at or translation.latest_revision_created_at
+    published = PageLogEntry.objects.filter(
+        page_id=translation.pk, action__in=("wagtail.publish", "wagtail.publish.scheduled")
+    ).aggregate(last=Max("timestamp"))["last"]
+    return published or translation.last_published_at or translation.latest_revision_created_at
 
 
 def _is_out_of_date(translation, source, managed=None):
@@ -213,6 +222,7 @@ def translation_state(page):
 def _page_published(sender, instance, **kwargs):
     if _applying.get() or source_of(instance).pk != instance.pk:
         return
+    synchronise_facts(instance.specific)
     stale = translation_state(instance).stale
     if stale:
         _remember(_published, _key(instance), stale)
@@ -221,6 +231,56 @@ def _page_published(sender, instance, **kwargs):
 def translations_out_of_date_after_publishing(page):
     """The translations `page`'s publishing just left out of date, told once."""
     return _recall(_published, _key(page), [])
+
+
+# --- Facts the same in every language ---------------------------------------------------------
+
+FACTS_SYNCHRONISED = "pages.facts_synchronised"
+
+
+def facts(model):
+    """The fields of our page model that wagtail-localize copies from the source, not translates."""
+    for translatable in get_translatable_fields(model):
+        if not isinstance(translatable, SynchronizedField):
+            continue
+        model_field = translatable.get_field(model)
+        if getattr(model_field, "model", Page) is not Page and (
+            model_field.concrete or isinstance(model_field, ParentalManyToManyField)
+        ):
+            yield model_field
+
+
+def _value(page, model_field):
+    if isinstance(model_field, ParentalManyToManyField):
+        return [p.pk for p in local_pages(getattr(page, model_field.name).all(), page.locale_id)]
+    return getattr(page, model_field.attname)
+
+
+def synchronise_facts(source):
+    """Copy `source`'s facts into each translation that follows it, where they differ."""
+    model_fields = list(facts(type(source)))
+    if not model_fields:
+        return
+    for translation in followers(source):
+        translation = translation.specific
+        if type(translation) is not type(source):
+            continue
+        publish = translation.live and not translation.has_unpublished_changes
+        latest = translation.get_latest_revision_as_object()  # itself, without a draft
+        latest.locale_id = translation.locale_id
+        changed = [f for f in model_fields if _value(latest, f) != _value(source, f)]
+        if not changed:
+            continue
+        for model_field in changed:
+            if isinstance(model_field, ParentalManyToManyField):
+                chosen = getattr(source, model_field.name).all()
+                setattr(latest, model_field.name, local_pages(chosen, translation.locale_id))
+            else:
+                setattr(latest, model_field.attname, getattr(source, model_field.attname))
+        with _applying_to_translations():
+            revision = latest.save_revision(clean=False, log_action=FACTS_SYNCHRONISED)
+            if publish:
+                revision.publish(log_action=FACTS_SYNCHRONISED)
 
 
 # --- Choices in the page's own language -------------------------------------------------------

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 from wagtail.models import Page
 
 from .translations import (
+    FACTS_SYNCHRONISED,
     TranslationState,
     language_names,
     translations_out_of_date_after_publishing,
@@ -80,3 +82,12 @@ def offer_to_update_translations(request, page):
 def offer_to_update_translations_after_approval(request, page):
     """An approval from the page editor publishes through the workflow, then ends here."""
     _offer_to_update_translations(request, page)
+
+
+@hooks.register("register_log_actions")
+def register_facts_synchronised(actions):
+    actions.register_action(
+        FACTS_SYNCHRONISED,
+        gettext_lazy("Facts synchronised"),
+        gettext_lazy("Facts the same in every language copied from the source page"),
+    )

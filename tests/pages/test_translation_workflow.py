@@ -266,3 +266,22 @@ def test_a_translation_takes_the_crafts_and_craft_of_its_own_language(
     english_person = translate(person, "en")
     english_person = CraftspersonPage.objects.get(pk=english_person.pk)
     assert english_person.craft_id == crafts[1]["en"].pk
+
+
+@pytest.mark.django_db
+def test_publishing_the_source_copies_its_facts_to_its_translations_not_its_words(
+    home, locales, crafts
+):
+    village = VillagePageFactory(households=40, crafts=[crafts[0]["vi"]])
+    english = translate(village, "en", title="Incense village", introduction="Incense.")
+    assert VillagePage.objects.get(pk=english.pk).crafts.get() == crafts[0]["en"]
+
+    publish_change(
+        village, households=55, crafts=[crafts[0]["vi"], crafts[1]["vi"]], introduction="Mới."
+    )
+
+    english = VillagePage.objects.get(pk=english.pk)
+    assert english.households == 55 and english.live and not english.has_unpublished_changes
+    assert set(english.crafts.all()) == {crafts[0]["en"], crafts[1]["en"]}
+    assert english.introduction == "Incense.", "the words stay the translator's"
+    assert translation_state(english).out_of_date, "copying the facts does not update the words"
