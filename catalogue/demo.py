@@ -148,6 +148,7 @@ def _batches(product, number, kind):
     """The production batches of a product, the older one first, with their dated steps."""
     spec = BATCHES["kinds"][kind]
     made = 0
+    texts = ("place", "description")
     for lot in BATCHES["lots"]:
         produced = datetime.date.fromisoformat(lot["produced"])
         lot_code = f"MAU{number}-{produced:%y%m}{lot['lot']}"
@@ -160,16 +161,19 @@ def _batches(product, number, kind):
             production_date=produced,
             expiry_date=produced + datetime.timedelta(days=keeps) if keeps else None,
             raw_material_origin=spec["raw_material_origin"],
+            raw_material_origin_en=spec["raw_material_origin_en"],
+            raw_material_origin_zh_hans=spec["raw_material_origin_zh_hans"],
             quantity=200 + 50 * number,
             unit=BATCHES["unit"],
+            unit_en=BATCHES["unit_en"],
+            unit_zh_hans=BATCHES["unit_zh_hans"],
         )
         for step in spec["steps"]:
             BatchStep.objects.create(
                 batch=batch,
                 kind=step["kind"],
                 date=produced - datetime.timedelta(days=step["days_before"]),
-                place=step["place"],
-                description=step["description"],
+                **{name: value for name, value in step.items() if name.startswith(texts)},
             )
         made += 1
     return made

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 from pages.base import BasePage, SectionIndexPage, localized
 from pages.geo import Position, map_tiles, postal_address
 from pages.geo import distance_km as distance_km  # still imported from here by tours/demo.py
+from pages.glossary import name_of
 
 
 def in_locale(model, locale):
@@ -298,7 +299,7 @@ class VillagePage(Position, BasePage):
             "description": self.introduction,
             "url": self.get_full_url(request),
             "geo": self.geo_json_ld(),
-            "address": postal_address(addressLocality=self.commune),
+            "address": postal_address(addressLocality=name_of(self.commune)),
             "touristType": "craft tourism",
         }
 

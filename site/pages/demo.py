@@ -31,7 +31,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from .models import ExchangeRates, FooterItem, HomePage, MenuItem, SiteSettings
+from .models import ExchangeRates, FooterItem, HomePage, MenuItem, PlaceName, SiteSettings
 
 LANGUAGES = ("vi", "en", "zh-hans")
 TRANSLATIONS = ("en", "zh-hans")
@@ -234,6 +234,16 @@ def load_settings(demo):
         setattr(rates, name, value)
     rates.rates_date = rates.rates_date or timezone.localdate()
     rates.save()
+    # The glossary: each place's one name per language (an editor's later change is kept).
+    for entry in read_demo_data("pages", "glossary"):
+        PlaceName.objects.get_or_create(
+            name=entry["name"],
+            defaults={
+                "kind": entry["kind"],
+                "name_en": entry["en"],
+                "name_zh_hans": entry["zh-hans"],
+            },
+        )
     if not MenuItem.objects.filter(settings=site_settings).exists():
         for order, key in enumerate(
             ("villages", "crafts", "geopark", "events", "tours", "experiences", "map")

@@ -16,18 +16,23 @@ from django.utils.translation import get_language, to_locale
 
 from babel.numbers import format_currency
 
-# The rates read during the current request (a dict holding them once read); None outside one.
+# What the current request has read once (the rates, the glossary); None outside a request.
 _request_rates = contextvars.ContextVar("exchange_rates", default=None)
 
 
 @receiver(request_started, dispatch_uid="exchange-rates-request-started")
-def _start(**kwargs):
+def start_request(**kwargs):
     _request_rates.set({})
 
 
 @receiver(request_finished, dispatch_uid="exchange-rates-request-finished")
-def _finish(**kwargs):
+def finish_request(**kwargs):
     _request_rates.set(None)
+
+
+def request_memo():
+    """A dict living as long as the current request (None outside one), for what is read once."""
+    return _request_rates.get()
 
 
 def exchange_rates():
@@ -43,11 +48,12 @@ def exchange_rates():
 
 
 def connect():
-    """A change of the rates or of the site's settings shows on every page: drop every copy."""
+    """A change of the rates, the site's settings or the glossary shows on every page: drop every
+    cached copy."""
     from .changes import Shown, register
-    from .models import ExchangeRates, SiteSettings
+    from .models import ExchangeRates, PlaceName, SiteSettings
 
-    for model in (ExchangeRates, SiteSettings):
+    for model in (ExchangeRates, SiteSettings, PlaceName):
         register(model, shown_at=lambda objects: Shown(groups={"tree"}))
 
 

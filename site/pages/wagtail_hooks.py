@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import PlaceName
 from .translations import (
     FACTS_SYNCHRONISED,
     TranslationState,
@@ -82,6 +85,21 @@ def offer_to_update_translations(request, page):
 def offer_to_update_translations_after_approval(request, page):
     """An approval from the page editor publishes through the workflow, then ends here."""
     _offer_to_update_translations(request, page)
+
+
+class PlaceNameViewSet(SnippetViewSet):
+    """The glossary editors keep: each place's name in Vietnamese, English and Chinese."""
+
+    model = PlaceName
+    icon = "globe"
+    menu_label = gettext_lazy("Glossary")
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "name_en", "name_zh_hans"]
+    list_filter = ["kind"]
+    search_fields = ["name", "name_en", "name_zh_hans"]
+
+
+register_snippet(PlaceNameViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from pages.base import json_ld_script, localized
+from pages.glossary import name_of
 from pages.models import SiteSettings
 from pages.translated import in_language
 
@@ -143,3 +144,10 @@ def translated(instance, field):
         value.text,
         _("(in Vietnamese)"),
     )
+
+
+@register.filter
+def place_name(name):
+    """A village, craft, commune or Geopark site as the glossary writes it in the page's language
+    (`{{ page.commune|place_name }}`); a name it does not know stays as written."""
+    return name_of(name)
