@@ -19,6 +19,11 @@ def translation_status(context, page, offer_update=False):
         title = _("The %(language)s page was published after this translation was updated.") % {
             "language": language_names([state.source]),
         }
+    elif state.stale and offer_update:  # the header: short, the languages in its title
+        label = _("Translations out of date")
+        title = _("Translations out of date: %(languages)s") % {
+            "languages": language_names(state.stale)
+        }
     elif state.stale:
         label = _("Translations out of date: %(languages)s") % {
             "languages": language_names(state.stale)
