@@ -39,13 +39,13 @@ run: demo ## install, migrate, load the demo and serve http://127.0.0.1:8000
 
 # `make test TESTS=tests/search` runs only the search tests; PYTEST_ARGS takes options (-x, -k …);
 # WORKERS=1 runs in one process. A worker out of work takes tests queued for another (worksteal).
-# The test database is kept between runs (--reuse-db; migrations added since are applied);
-# `PYTEST_ARGS=--create-db` builds it afresh.
+# Each process tests on a copy of a migrated template database, built once per set of migration
+# files and kept in var/test-templates/ (tests/databases.py); `PYTEST_ARGS=--create-db` rebuilds it.
 TESTS ?=
 WORKERS ?= auto
 test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
 	mkdir -p var
-	TEST_DATABASE_FILE=var/test.sqlite3 $(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal --reuse-db $(PYTEST_ARGS) $(TESTS)
+	$(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal $(PYTEST_ARGS) $(TESTS)
 
 lint: install ## check code style, templates and migrations
 	mkdir -p var

@@ -1,7 +1,12 @@
+import os
+
+from django.db import transaction
+
 import pytest
 from wagtail.models import Locale
 
 from catalogue.photos import ensure_missing_image
+from tests import databases
 from tests.pages.factories import home_page
 from tests.seed import reseed
 
@@ -31,6 +36,34 @@ def home(locales):
     return home_page()
 
 
+def built_once_per_module(build):
+    """A module-scoped fixture of what `build()` makes, for modules whose tests all read one world.
+
+    The world is made once, inside a transaction that stays open while the module's tests run;
+    each test's own transaction nests in it (a savepoint), so what a test changes is undone after
+    it, and the world itself is rolled back after the module's last test. Not for modules with
+    transactional tests, which would commit through it.
+    """
+
+    @pytest.fixture(scope="module")
+    def world(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                made = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+                raise
+        yield made
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+    return world
+
+
 @pytest.fixture
 def search_index(settings):
     """The index follows what changes, as in production (off in the rest of the suite)."""
@@ -52,6 +85,18 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 blocker_key = pytest.StashKey()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """This process's test database: a copy of the migrated template (tests/databases.py)."""
+    config = request.config
+    run_id = getattr(config, "workerinput", {}).get("testrunuid") or str(os.getpid())
+    with django_db_blocker.unblock():
+        prepared = databases.set_up(run_id, rebuild=config.getoption("create_db"))
+    yield
+    with django_db_blocker.unblock():
+        databases.tear_down(prepared)
 
 
 @pytest.fixture(scope="session", autouse=True)

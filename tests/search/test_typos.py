@@ -41,13 +41,13 @@ def test_a_typo_search_costs_the_same_queries_whatever_the_number_of_results(hom
         return len(captured.captured_queries), results.total
 
     for number in range(3):
-        product(f"Hương trầm Nà Phiêng số {number}", "Hương")
+        product(f"Chè Shan tuyết Mẫu Sơn số {number}", "Chè")
     rebuild()
-    few = queries("huong phiemg")
+    few = queries("shan tuyeet")
     for number in range(3, 30):
-        product(f"Hương trầm Nà Phiêng số {number}", "Hương")
+        product(f"Chè Shan tuyết Mẫu Sơn số {number}", "Chè")
     rebuild()
-    many = queries("huong phiemg")
+    many = queries("shan tuyeet")
     assert (few[1], many[1]) == (3, 30)
     assert few[0] == many[0] <= 9
 

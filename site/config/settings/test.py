@@ -21,9 +21,4 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"
 MAP_TILE_URL = ""
-# `make test` keeps the test database in a file (TEST_DATABASE_FILE), so that `--reuse-db` keeps it
-# between runs (one per xdist worker); a bare `pytest` builds it in memory, so that two runs at
-# once never share one.
-_test_file = env("TEST_DATABASE_FILE", default="")
-if _test_file and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / _test_file)}
+# The test database is a copy of a migrated template kept in var/test-templates/ (tests/databases.py).
