@@ -5,12 +5,14 @@ pages (the tours through a place, its workshops) comes through templatetags/tour
 """
 
 import datetime
+import json
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -31,10 +33,11 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from pages.base import BasePage, SectionIndexPage, localized
-from pages.geo import Position, distance_km, geo_coordinates, map_tiles, postal_address
+from pages.geo import Position, geo_coordinates, map_tiles, postal_address
 
 from . import routes
 from .fields import ChoiceListField
+from .itinerary import ROAD, measure_legs, route_svg, visit_facts
 
 PLACE_TYPES = [
     "villages.VillagePage",
@@ -175,18 +178,22 @@ class TourPage(RoutablePageMixin, BasePage):
         places = localized([stop.place for stop in stops if stop.place_id], self.locale)
         specific = {place.pk: place for place in _specific_pages(places)}
         local = iter(places)
-        previous = None
         for stop in stops:
             stop.local_place = specific[next(local).pk] if stop.place_id else None
-            stop.leg_km = (
-                stop.travel_km if stop.travel_km is not None else _straight_km(previous, stop)
-            )
-            previous = stop
-        return stops
+            stop.visit = visit_facts(stop.local_place)
+        return measure_legs(stops)
 
     @property
     def total_km(self):
         return round(sum(float(stop.leg_km or 0) for stop in self.itinerary[1:]), 1)
+
+    @property
+    def total_km_by_road(self):
+        """True when every leg's distance was entered by an editor (a road distance)."""
+        return all(stop.leg_measure == ROAD for stop in self.itinerary[1:])
+
+    # No tour is sold yet: its price is shown only once it can be booked (guided, with dates).
+    is_bookable = False
 
     @property
     def total_minutes(self):
@@ -232,12 +239,30 @@ class TourPage(RoutablePageMixin, BasePage):
             for stop in self.itinerary
             if stop.point
         ]
+        context["offline_urls"] = json.dumps(self.offline_urls())
         return context
+
+    def offline_urls(self):
+        """What "Save for offline" keeps: this page, its itinerary and route map, the stops' pages."""
+        pages = [self.url] + [
+            self.url + self.reverse_subpage(name) for name in ("print", "route_map")
+        ]
+        stops = [stop.url for stop in self.itinerary if stop.url]
+        assets = [
+            static(name)
+            for name in ("leaflet/leaflet.css", "leaflet/leaflet.js", "themes/js/map.js")
+        ]
+        return list(dict.fromkeys(pages + stops + assets))
 
     @path("in/", name="print")
     def printable(self, request):
         """The itinerary on one or two A4 pages."""
         return self.render(request, template="tours/tour_print.html")
+
+    @path("ban-do/", name="route_map")
+    def route_map(self, request):
+        """The route as an SVG picture drawn here (no map tiles), for printing and offline use."""
+        return HttpResponse(route_svg(self.title, self.itinerary), content_type="image/svg+xml")
 
     @path("gpx/", name="gpx")
     def gpx(self, request):
@@ -262,12 +287,6 @@ def tours_passing(page):
 def _specific_pages(pages):
     """The specific page objects for `pages`, one query per page type."""
     return Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
-
-
-def _straight_km(previous, stop):
-    if previous is None or previous.point is None or stop.point is None:
-        return None
-    return round(distance_km(previous.point, stop.point), 1)
 
 
 class TourStop(Orderable):

@@ -123,6 +123,7 @@ def load(demo):
             hosts_visitors=spec["hosts_visitors"],
             hero_image=demo.image(title, spec["image"]["palette"], spec["image"]["motif"], title),
         )
+    sites = {page.slug: page for page in demo.pages["geopark_list"]}
     for spec in EVENTS:
         _place(
             demo,
@@ -135,6 +136,7 @@ def load(demo):
             lunar_day=spec["lunar_day"],
             duration_days=spec["duration_days"],
             village=by_slug.get(spec["village"]),
+            geopark_site=sites.get(spec["geopark_site"]),
         )
     for spec in SHOWROOMS:
         _place(

@@ -11,6 +11,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -21,6 +22,7 @@ from lunar_vn import LunarDate, lunar_to_solar, solar_to_lunar
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -28,6 +30,8 @@ from pages.base import BasePage, SectionIndexPage, localized
 from pages.geo import Position, map_tiles, postal_address
 from pages.geo import distance_km as distance_km  # still imported from here by tours/demo.py
 from pages.glossary import name_of
+
+from . import festivals
 
 
 def in_locale(model, locale):
@@ -451,8 +455,23 @@ class EventIndexPage(SectionIndexPage):
         upcoming = sorted((pair for pair in dated if pair[0]), key=lambda pair: pair[0][0])
         return [event for _dates, event in upcoming]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        first = festivals.chosen_month(request.GET.get("month"))
+        events = list(super().children_for_listing())
+        weeks, weekdays, in_month = festivals.month_calendar(first, events)
+        context.update(
+            month=first,
+            weeks=weeks,
+            weekdays=weekdays,
+            month_events=in_month,
+            previous_month=festivals.shift_month(first, -1),
+            next_month=festivals.shift_month(first, 1),
+        )
+        return context
 
-class EventPage(Position, BasePage):
+
+class EventPage(RoutablePageMixin, Position, BasePage):
     class Kind(models.TextChoices):
         FESTIVAL = "festival", _("Festival")
         MARKET = "market", _("Market")
@@ -494,6 +513,14 @@ class EventPage(Position, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    geopark_site = models.ForeignKey(
+        "villages.GeoparkSitePage",
+        verbose_name=_("Geopark site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -512,7 +539,12 @@ class EventPage(Position, BasePage):
             heading=_("Dates"),
         ),
         MultiFieldPanel(
-            [FieldPanel("place"), FieldPanel("village"), Position.position_panel],
+            [
+                FieldPanel("place"),
+                FieldPanel("village"),
+                FieldPanel("geopark_site"),
+                Position.position_panel,
+            ],
             heading=_("Place"),
         ),
     ]
@@ -578,6 +610,20 @@ class EventPage(Position, BasePage):
     @cached_property
     def local_village(self):
         return localized([self.village], self.locale)[0] if self.village_id else None
+
+    @cached_property
+    def local_geopark_site(self):
+        return localized([self.geopark_site], self.locale)[0] if self.geopark_site_id else None
+
+    @path("lich/", name="calendar")
+    def calendar(self, request):
+        """The coming occurrence as an iCalendar file, for the visitor's calendar app."""
+        text = festivals.festival_ics(request, self)
+        if text is None:
+            raise Http404
+        response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
 
     def json_ld(self, request):
         dates = self.next_dates()
@@ -705,26 +751,30 @@ class MapPage(BasePage):
         for key, model in models_by_layer.items():
             items = [
                 item
-                for item in in_locale(model, self.locale).order_by("title")
+                for item in in_locale(model, self.locale).cards().order_by("title")
                 if item.has_position and (model is not EventPage or item.next_dates())
             ]
+            if model is VillagePage:  # their crafts are the popup's line: fetched in two queries
+                items = VillagePage.with_local_crafts(items, self.locale)
             layers[key] = items
         return layers
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chosen = request.GET.get("layer")
-        all_layers = self.layer_items()
         labels = dict(self.LAYERS)
+        # Checkboxes: every layer ticked is shown; none ticked (the first visit) shows them all.
+        chosen = [key for key in request.GET.getlist("layer") if key in labels] or list(labels)
+        all_layers = self.layer_items()
         context["layers"] = [
-            {"key": key, "label": labels[key], "items": items, "shown": chosen in (None, "", key)}
+            {"key": key, "label": labels[key], "items": items, "shown": key in chosen}
             for key, items in all_layers.items()
         ]
-        context["chosen_layer"] = chosen if chosen in labels else ""
         context["map_points"] = [
             {
                 "layer": key,
                 "title": item.title,
+                "text": item.card_meta or item.introduction[:120],
+                "image": _popup_image(item.hero_image),
                 "url": item.url,
                 "lat": float(item.latitude),
                 "lng": float(item.longitude),
@@ -734,3 +784,13 @@ class MapPage(BasePage):
         ]
         context["map_tiles"] = map_tiles()
         return context
+
+
+def _popup_image(image):
+    """A small picture for a map popup, or "" (a missing file leaves the popup without one)."""
+    if image is None:
+        return ""
+    try:
+        return image.get_rendition("fill-240x150-c70").url
+    except Exception:  # noqa: BLE001 - the map must draw even if one picture cannot be read
+        return ""

@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalogue.sitemaps import ProductSitemap
 from pages.api import api_router
 from pages.sitemaps import PageSitemap
+from tours.offline import service_worker
 
 from .views import health
 
@@ -32,6 +33,8 @@ urlpatterns = [
     ),
     path("api/v2/", api_router.urls),
     path("health/", health, name="health"),
+    # The offline keeper answers for the whole site, so it is served from the root.
+    path("sw.js", service_worker, name="service_worker"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 

@@ -12,7 +12,6 @@ def test_tour_lists_its_stops_in_order_with_links(client, home):
     tour = TourPageFactory(title="Một ngày Bắc Sơn", stops=[village, cave])
     html = client.get(tour.url).content.decode()
     assert html.index(f'href="{village.url}"') < html.index(f'href="{cave.url}"')
-    assert "650.000\xa0₫" in html
 
 
 @pytest.mark.django_db
@@ -25,4 +24,3 @@ def test_translated_tour_links_to_translated_stops(client, home):
     assert response.status_code == 200
     html = response.content.decode()
     assert f'href="{english_village.url}">Long Hưng tile village</a>' in html
-    assert "₫650,000" in html
