@@ -1,8 +1,13 @@
-"""The public pages in a real browser: no CSP violation in the console, no serious axe-core finding.
+"""The public pages in a real browser, as a visitor reads them.
 
-Home, village, tour, product, search, basket and checkout, in Vietnamese on a 390 px phone and in
-English at 1280 px. axe-core comes from node_modules (`npm ci`, run by `make install`) and is
-injected from that file: nothing is fetched while the test runs.
+Home, village, tour, product, search, a batch's trace page, basket and checkout: in Vietnamese at 1280 px, in English
+and Chinese on a 390 px phone. On each page, in one visit: no CSP violation in the console, no
+serious axe-core finding, and (English and Chinese) no interface string left untranslated in the
+text the browser shows (tests/site/untranslated.py; what an editor has not translated yet is
+marked lang="vi" and left out). One tab per language, reused from page to page. axe-core comes
+from node_modules (`npm ci`, run by `make install`) and is evaluated in the page through the
+browser's debugging protocol, which the page's policy does not restrict: nothing is fetched while
+the test runs. Each page's screenshot is kept in test-artifacts/public-pages/ to be looked at.
 """
 
 import re
@@ -13,9 +18,34 @@ from django.core.management import call_command
 
 import pytest
 
+from tests.site.test_every_language import LEFT_TO_THE_PRODUCT_PAGE
+from tests.site.untranslated import proper_names, untranslated_text
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "public-pages"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# The text a visitor sees: visible text nodes outside elements marked lang="vi", and the title.
+VISIBLE_TEXT = """() => {
+    const parts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        const text = node.textContent.replace(/\\s+/g, " ").trim();
+        if (!text || !element || element.closest("script, style, template, noscript")) continue;
+        const marked = element.closest("[lang]");
+        if (marked && marked.lang.toLowerCase().startsWith("vi")) continue;
+        if (!element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+        parts.push(text);
+    }
+    return parts;
+}"""
+AXE_RUN = (
+    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    ".filter(v => ['serious', 'critical'].includes(v.impact))"
+    ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3)"
+    ".map(n => n.target.join(' ')).join(', '))"
+)
 
 
 def demo_addresses(language):
@@ -35,6 +65,7 @@ def demo_addresses(language):
         "tour": tour.url,
         "product": f"{prefix}{product.get_absolute_url()}",
         "search": f"{prefix}/search/?q=ao+cham",
+        "trace": f"{prefix}{product.batches.order_by('pk').first().get_absolute_url()}",
     }
 
 
@@ -58,20 +89,24 @@ def walk(tab, base, language, check):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_public_pages_break_no_csp_rule_and_pass_axe(live_server, new_tab, settings):
+def test_public_pages_break_no_csp_rule_pass_axe_and_read_in_the_visitors_language(
+    live_server, new_tab, settings
+):
     settings.MAP_TILE_URL = ""
     call_command("load_demo", stdout=StringIO())
+    names = proper_names()
+    axe = AXE.read_text(encoding="utf-8") if AXE.exists() else None
+    SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
 
-    for language, viewport in (("vi", PHONE), ("en", DESKTOP)):
-        # 1. The policy as the browser applies it: anything refused is reported in the console.
+    for language, viewport in (("vi", DESKTOP), ("en", PHONE), ("zh-hans", PHONE)):
         tab = new_tab(viewport=viewport)
         console = []
         tab.on("console", lambda message, console=console: console.append(message.text))
         tab.on("pageerror", lambda error, console=console: console.append(f"error: {error}"))
 
-        def no_violation(name, tab, console=console, language=language):
-            tab.wait_for_load_state("load")
+        def check(name, tab, console=console, language=language, viewport=viewport):
+            # 1. The policy as the browser applies it: anything refused is reported in the console.
             refused = [
                 text
                 for text in console
@@ -79,41 +114,41 @@ def test_public_pages_break_no_csp_rule_and_pass_axe(live_server, new_tab, setti
             ]
             problems.extend(f"{language} {name}: {text}" for text in refused)
             console.clear()
+            # 2. What the visitor reads, in their language.
+            if language != "vi":
+                found = untranslated_text(tab.evaluate(VISIBLE_TEXT), language, names)
+                if name == "product":
+                    found = [p for p in found if not p.endswith(LEFT_TO_THE_PRODUCT_PAGE)]
+                problems.extend(f"{language} {name}: {text}" for text in found)
+            # 3. axe-core, evaluated through the debugging protocol (the policy does not apply).
+            if axe:
+                if not tab.evaluate("() => typeof axe !== 'undefined'"):
+                    tab.evaluate(axe)
+                found = tab.evaluate(AXE_RUN)
+                problems.extend(f"{language} {name}: {violation}" for violation in found)
+            # The phone pages whole, to be looked at; the desktop one as first seen.
+            shot = SHOTS / f"{language}-{name}.png"
+            tab.screenshot(path=str(shot), full_page=viewport is PHONE)
 
-        walk(tab, live_server.url, language, no_violation)
+        walk(tab, live_server.url, language, check)
 
-        # 2. axe-core, injected as a script tag: that needs a tab where the policy is bypassed.
-        if not AXE.exists():
-            continue
-        tab = new_tab(viewport=viewport, bypass_csp=True)
-
-        def accessible(name, tab, language=language):
-            tab.add_script_tag(path=str(AXE))
-            found = tab.evaluate(
-                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                ".filter(v => ['serious', 'critical'].includes(v.impact))"
-                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3)"
-                ".map(n => n.target.join(' ')).join(', '))"
-            )
-            problems.extend(f"{language} {name}: {violation}" for violation in found)
-
-        walk(tab, live_server.url, language, accessible)
-
-    # 3. Every section in reach: one row that wraps on a desktop, a Menu button on a phone.
+    # 4. Every section in reach: one row that wraps on a desktop, a Menu button on a phone.
+    desktop, phone = new_tab(viewport={"width": 1366, "height": 900}), new_tab(viewport=PHONE)
     for language in ("vi", "en", "zh-hans"):
         prefix = "" if language == "vi" else f"/{language}"
         problems.extend(
-            f"{language}: {problem}" for problem in menu_problems(new_tab, live_server.url + prefix)
+            f"{language}: {problem}"
+            for problem in menu_problems(desktop, phone, live_server.url + prefix)
         )
 
     assert problems == [], "\n".join(problems)
-    if not AXE.exists():
-        pytest.skip(f"CSP checked; accessibility skipped: no {AXE} (run `npm ci`)")
+    if not axe:
+        pytest.skip(f"CSP and languages checked; accessibility skipped: no {AXE} (run `npm ci`)")
 
 
-def menu_problems(new_tab, home):
+def menu_problems(desktop, phone, home):
     problems = []
-    tab = new_tab(viewport={"width": 1366, "height": 900})
+    tab = desktop
     tab.goto(f"{home}/")
     links = tab.locator(".main-nav a")
     if links.count() < 8:
@@ -123,7 +158,7 @@ def menu_problems(new_tab, home):
         if not links.nth(index).is_visible() or box["x"] < 0 or box["x"] + box["width"] > 1366:
             problems.append(f"desktop: {links.nth(index).inner_text()!r} is off-screen")
 
-    tab = new_tab(viewport=PHONE)
+    tab = phone
     tab.goto(f"{home}/")
     button = tab.locator(".main-nav summary")
     if links.count() and tab.locator(".main-nav a").first.is_visible():

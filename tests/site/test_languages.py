@@ -220,3 +220,21 @@ def test_the_checker_finds_vietnamese_left_on_an_english_page_but_not_marked_fal
     assert visible_text(page) == ["Nà Phiêng", "Giỏ hàng của bạn", "Nà Phiêng incense village"]
     problems = untranslated(page, "en", names=["Nà Phiêng"])
     assert len(problems) == 1 and "Giỏ" in problems[0]
+
+
+# --- The admin -----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_staff_keep_the_glossary_and_the_rates_in_the_admin(client, home):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("quantri", "quantri@langnghe.example", "x")
+    client.force_login(admin)
+    PlaceName.objects.create(name="Nà Phiêng", name_en="Nà Phiêng", name_zh_hans="那平")
+    listing = client.get("/admin/snippets/pages/placename/")
+    assert listing.status_code == 200
+    assert "那平" in listing.content.decode()
+    form = client.get("/admin/settings/pages/exchangerates/", follow=True)
+    assert form.status_code == 200
+    assert 'name="vnd_per_cny"' in form.content.decode()
