@@ -1,6 +1,5 @@
 """Delivery by zone and weight, free above a threshold, and pickup at a showroom; whole đồng."""
 
-import math
 from decimal import Decimal as D
 
 from django.conf import settings
@@ -8,46 +7,58 @@ from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
-from oscar.apps.shipping.scales import Scale
 from oscar.core import prices
 from oscar.templatetags.currency_filters import currency
 
-from .zones import ZONE_LANG_SON, ZONE_NAMES, ZONE_NORTH, ZONE_REST
+from .carriers import RATES, SCALE, default_carrier, parcels_of, zone_fee  # noqa: F401
+from .zones import ZONE_NAMES
 
-# Đồng for the first kilogram, and for each further kilogram or part of one.
-RATES = {
-    ZONE_LANG_SON: (D("20000"), D("5000")),
-    ZONE_NORTH: (D("30000"), D("8000")),
-    ZONE_REST: (D("40000"), D("12000")),
-}
-# A product without a "weight" attribute (kg) counts as half a kilogram.
-SCALE = Scale(attribute_code="weight", default_weight=D("0.5"))
+# A province of each zone, for quoting a zone by the carrier's province-based interface.
+_ZONE_PROVINCE = {"lang-son": "Lạng Sơn", "north": "Hà Nội", "rest": "Thành phố Hồ Chí Minh"}
 
 
 def whole_dong_price(currency, amount):
     return prices.Price(currency=currency, excl_tax=D(amount).quantize(D("1")), tax=D("0"))
 
 
+def is_free(basket):
+    return basket.total_incl_tax >= settings.SHOP_FREE_SHIPPING_FROM
+
+
 class ZoneDelivery(Base):
-    """Home delivery, priced by the province's zone and the parcel's weight."""
+    """Home delivery: each producer's lines as their own parcel, priced by the province's zone
+    and the parcel's weight by the carrier; the sum of the parcels, free above the threshold."""
 
     code = "delivery"
 
-    def __init__(self, zone):
+    def __init__(self, zone, province=None, carrier=None):
         self.zone = zone
+        self.province = province or _ZONE_PROVINCE[zone]
+        self.carrier = carrier or default_carrier()
         self.name = _("Delivery to %(zone)s") % {"zone": ZONE_NAMES[zone]}
         self.description = _("Free for orders from %(amount)s.") % {
             "amount": currency(settings.SHOP_FREE_SHIPPING_FROM, "VND")
         }
 
     def charge_for(self, weight):
-        first, further = RATES[self.zone]
-        return first + further * max(0, math.ceil(weight - 1))
+        return zone_fee(self.zone, weight)
+
+    def parcels(self, basket):
+        """[(parcel, quote)] for each producer's parcel; fees of 0 when the order ships free."""
+        free = is_free(basket)
+        quoted = []
+        for parcel in parcels_of(basket):
+            quote = self.carrier.quote(parcel, self.province)
+            if free:
+                quote.fee = D("0")
+            quoted.append((parcel, quote))
+        return quoted
 
     def calculate(self, basket):
-        if basket.total_incl_tax >= settings.SHOP_FREE_SHIPPING_FROM:
+        if is_free(basket):
             return whole_dong_price(basket.currency, 0)
-        return whole_dong_price(basket.currency, self.charge_for(SCALE.weigh_basket(basket)))
+        total = sum((quote.fee for _parcel, quote in self.parcels(basket)), D("0"))
+        return whole_dong_price(basket.currency, total)
 
 
 class ShowroomPickup(Base):

@@ -23,6 +23,7 @@ def showrooms():
 class Repository(repository.Repository):
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
         zone = zone_of(shipping_addr.state) if shipping_addr else ZONE_REST
-        methods = [ZoneDelivery(zone)]
+        province = shipping_addr.state if shipping_addr else None
+        methods = [ZoneDelivery(zone, province)]
         methods += [ShowroomPickup(showroom, showroom.localized) for showroom in showrooms()]
         return methods
