@@ -16,6 +16,8 @@ class CheckoutConfig(apps.CheckoutConfig):
         urls = [
             path("vnpay/ipn/", views.VNPayIPNView.as_view(), name="vnpay-ipn"),
             path("vnpay/return/", views.VNPayReturnView.as_view(), name="vnpay-return"),
+            path("communes/", views.CommunesView.as_view(), name="communes"),
+            path("vietqr.png", views.VietQRImageView.as_view(), name="vietqr-image"),
             path("confirm/<str:token>/", views.ConfirmOrderView.as_view(), name="confirm-order"),
         ]
         return super().get_urls() + self.post_process_urls(urls)

@@ -1,17 +1,48 @@
-"""Checkout forms for Vietnam: province and commune/ward (no district), a Vietnamese phone."""
+"""Checkout forms for Vietnam: province, then its commune or ward (no district), a phone to call."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.checkout.forms import *  # noqa: F403
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 from phonenumber_field.phonenumber import PhoneNumber
 
 from shipping.zones import PROVINCES
 
-from . import payment
+from . import addresses, payment
 
 VIETNAM_CALLING_CODE = 84
+
+# What each field is, for phones' keyboards and browsers' autofill.
+FIELD_HINTS = {
+    "first_name": {"autocomplete": "family-name"},
+    "last_name": {"autocomplete": "given-name"},
+    "line1": {"autocomplete": "address-line1"},
+    "line4": {"autocomplete": "address-level2"},
+    "state": {"autocomplete": "address-level1"},
+    "phone_number": {"inputmode": "tel", "autocomplete": "tel"},
+    "notes": {"autocomplete": "off"},
+}
+
+
+class GatewayForm(OscarGatewayForm):
+    """Oscar's "who are you?" form; the password is asked only of a returning customer, so a
+    guest can go on with JavaScript off (the browser no longer insists on an empty password)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].required = False
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+    def clean(self):
+        if self.cleaned_data.get("options") == self.EXISTING and not self.cleaned_data.get(
+            "password"
+        ):
+            self.add_error("password", _("Please enter your password."))
+            return self.cleaned_data
+        return super().clean()
 
 
 class ShippingAddressForm(OscarShippingAddressForm):
@@ -19,6 +50,7 @@ class ShippingAddressForm(OscarShippingAddressForm):
         label=_("Province or city"),
         choices=[("", "---------")] + [(name, name) for name in PROVINCES],
     )
+    line4 = forms.CharField(label=_("Commune or ward"), max_length=255, widget=forms.Select)
 
     class Meta(OscarShippingAddressForm.Meta):
         fields = [
@@ -33,13 +65,47 @@ class ShippingAddressForm(OscarShippingAddressForm):
         ]
         labels = {
             "line1": _("House number, street, hamlet"),
-            "line4": _("Commune or ward"),
             "phone_number": _("Phone number"),
         }
         help_texts = {
-            "line4": _("Since July 2025 there are no districts: e.g. phường Kỳ Lừa, xã Văn Quan."),
             "phone_number": _("A Vietnamese number the courier can call, e.g. 0912 345 678."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The province comes before its communes, which are listed for the province chosen.
+        self.order_fields(["first_name", "last_name", "state", "line4", "line1", "phone_number"])
+        for name, attrs in FIELD_HINTS.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(attrs)
+        if "phone_number" in self.fields:
+            self.fields["phone_number"].widget.input_type = "tel"
+        province = self.data.get(self.add_prefix("state")) if self.is_bound else None
+        province = province or self.initial.get("state") or getattr(self.instance, "state", "")
+        communes = addresses.communes_of(province)
+        empty = _("Choose a commune or ward") if communes else _("Choose the province first")
+        self.fields["line4"].widget.choices = [("", empty)] + [(name, name) for name in communes]
+        self.fields["line4"].help_text = _(
+            "Since July 2025 there are no districts: the list shows the communes and wards of "
+            "the province chosen above. Changed the province? Press Continue and the list follows."
+        )
+        self.fields["state"].help_text = _("We deliver within Vietnam only.")
+
+    def clean(self):
+        cleaned = super().clean()
+        province, commune = cleaned.get("state"), cleaned.get("line4")
+        if province and commune:
+            official = addresses.commune_in(province, commune)
+            if official is None:
+                self.add_error(
+                    "line4",
+                    _("%(commune)s is not in %(province)s: please choose from the list.")
+                    % {"commune": commune, "province": province},
+                )
+            else:
+                cleaned["line4"] = official
+                self.instance.line4 = official
+        return cleaned
 
     def clean_phone_number_field(self, field_name):
         number = super().clean_phone_number_field(field_name)

@@ -58,6 +58,25 @@ def payload(bank_bin, account, amount=None, message=""):
     return text + crc16_ccitt(text)
 
 
+# NAPAS bank identification numbers of the banks most shops use; VIETQR_BANK_NAME overrides.
+BANK_NAMES = {
+    "970436": "Vietcombank",
+    "970415": "VietinBank",
+    "970418": "BIDV",
+    "970405": "Agribank",
+    "970422": "MB Bank",
+    "970407": "Techcombank",
+    "970416": "ACB",
+    "970432": "VPBank",
+    "970423": "TPBank",
+    "970403": "Sacombank",
+}
+
+
+def bank_name():
+    return getattr(settings, "VIETQR_BANK_NAME", "") or BANK_NAMES.get(settings.VIETQR_BANK_BIN, "")
+
+
 def is_configured():
     return bool(settings.VIETQR_BANK_BIN and settings.VIETQR_ACCOUNT_NUMBER)
 

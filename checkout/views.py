@@ -6,7 +6,7 @@ from functools import partial
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -23,7 +23,7 @@ from oscar.core.loading import get_model
 
 from catalogue import qr
 
-from . import emails, holds, payment, receivers, statuses, tasks, vietqr, vnpay
+from . import addresses, emails, holds, payment, receivers, statuses, tasks, vietqr, vnpay
 from .forms import PaymentMethodForm
 from .models import remember_language
 
@@ -157,8 +157,37 @@ class ThankYouView(oscar_views.ThankYouView):
                 "account_number": settings.VIETQR_ACCOUNT_NUMBER,
                 "account_name": settings.VIETQR_ACCOUNT_NAME,
                 "bank_bin": settings.VIETQR_BANK_BIN,
+                "bank_name": vietqr.bank_name(),
+                "amount": int(order.total_incl_tax),
             }
         return context
+
+
+class CommunesView(View):
+    """The communes and wards of a province, for the address form's list (checkout.js)."""
+
+    def get(self, request):
+        communes = addresses.communes_of(request.GET.get("province", ""))
+        empty = _("Choose a commune or ward") if communes else _("Choose the province first")
+        response = JsonResponse({"communes": list(communes), "empty": str(empty)})
+        response["Cache-Control"] = "public, max-age=86400"
+        return response
+
+
+class VietQRImageView(View):
+    """The thank-you page's VietQR code as a PNG to save: a buyer paying from the same phone
+    cannot scan their own screen, but a banking app opens a saved image."""
+
+    def get(self, request):
+        order = Order.objects.filter(pk=request.session.get("checkout_order_id")).first()
+        if order is None or order.status != payment.AWAITING_TRANSFER or not vietqr.is_configured():
+            raise Http404
+        response = HttpResponse(
+            qr.png(vietqr.for_order(order.number, order.total_incl_tax)), content_type="image/png"
+        )
+        response["Content-Disposition"] = f'attachment; filename="vietqr-{order.number}.png"'
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 @method_decorator(csrf_exempt, name="dispatch")
