@@ -112,6 +112,7 @@ LOCAL_APPS = [
     "plan",
     "themes",
     "staff",
+    "notifications",
     "producers",
 ]
 
@@ -266,6 +267,21 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Làng nghề Lạng Sơn <no-reply@langnghe.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Alerts and one-time codes (notifications/): a channel's backend. SMS goes through eSMS.vn once
+# ESMS_API_KEY is set; without it (development, tests) SMS and Zalo are written to the console.
+ESMS_API_KEY = env("ESMS_API_KEY", default="")
+ESMS_SECRET_KEY = env("ESMS_SECRET_KEY", default="")
+ESMS_BRANDNAME = env("ESMS_BRANDNAME", default="")
+ESMS_UNICODE = env.bool("ESMS_UNICODE", default=False)
+ESMS_SANDBOX = env.bool("ESMS_SANDBOX", default=False)
+NOTIFICATION_BACKENDS = {
+    "email": "notifications.backends.EmailBackend",
+    "sms": "notifications.backends.ESMSBackend"
+    if ESMS_API_KEY
+    else "notifications.backends.ConsoleBackend",
+    "zalo": "notifications.backends.ConsoleBackend",
+}
 
 # --- Accounts --------------------------------------------------------------------------------
 

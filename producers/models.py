@@ -1,0 +1,31 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from phonenumber_field.modelfields import PhoneNumberField
+
+
+class AlertSettings(models.Model):
+    """Which alerts a producer wants, and how: chosen in the producer's space (Alerts)."""
+
+    producer = models.OneToOneField(
+        "partner.Partner", on_delete=models.CASCADE, related_name="alert_settings"
+    )
+    new_order = models.BooleanField(_("a new order"), default=True)
+    cancellation = models.BooleanField(_("an order cancelled"), default=True)
+    booking = models.BooleanField(_("a workshop booked or its booking cancelled"), default=True)
+    low_stock = models.BooleanField(_("stock running low"), default=True)
+    low_stock_level = models.PositiveIntegerField(
+        _("low when fewer than"), default=3, help_text=_("units left to sell")
+    )
+    by_email = models.BooleanField(_("by e-mail"), default=True)
+    by_sms = models.BooleanField(_("by SMS"), default=False)
+    by_zalo = models.BooleanField(_("by Zalo"), default=False)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = PhoneNumberField(_("phone for SMS and Zalo"), blank=True)
+
+    class Meta:
+        verbose_name = _("alert settings")
+        verbose_name_plural = _("alert settings")
+
+    def __str__(self):
+        return str(self.producer)
