@@ -1,13 +1,22 @@
 """The product page with its village, producer, OCOP rating and batches; listings by village,
 producer and OCOP stars, answered by the search engine like the search page."""
 
+from decimal import Decimal as D
+
+from django.apps import apps
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import translate_url
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
 
+from shipping.carriers import SCALE, default_carrier
+from shipping.repository import showrooms
+from shipping.zones import PROVINCES
 from villages.lookups import village_by_slug
 
 from .structured_data import product_json_ld
@@ -37,11 +46,62 @@ class ProductDetailView(OscarProductDetailView):
         context = super().get_context_data(**kwargs)
         product = self.object
         context["village"] = product.localized_village()
+        context["craftspeople"] = self._craftspeople(context["village"])
         context["batches"] = product.batches.order_by("-production_date")[:3]
         context["same_village"] = self._related(product)
         # The tours through the village come from the tours' template tag (tours_through).
         purchase_info = self.request.strategy.fetch_for_product(product)
         context["json_ld"] = product_json_ld(self.request, product, purchase_info)
+        context["page_meta"] = self._page_meta(product)
+        context.update(self._delivery(product, purchase_info))
+        return context
+
+    def _craftspeople(self, village):
+        if village is None:
+            return []
+        CraftspersonPage = apps.get_model("villages", "CraftspersonPage")
+        return list(
+            CraftspersonPage.objects.child_of(village).live().public().order_by("title")[:6]
+        )
+
+    def _page_meta(self, product):
+        """Canonical address, the product in each language and Open Graph, as CMS pages have."""
+        request = self.request
+        here = request.build_absolute_uri(product.get_absolute_url())
+        alternates = [
+            {"code": code, "url": translate_url(here, code)} for code, _name in settings.LANGUAGES
+        ]
+        image = product.primary_image()
+        image_url = ""
+        if getattr(image, "original", None) and getattr(image, "pk", None):
+            image_url = request.build_absolute_uri(image.original.url)
+        return {
+            "canonical": translate_url(here, get_language()),
+            "alternates": alternates,
+            "default_url": translate_url(here, settings.LANGUAGE_CODE),
+            "page": {"title": product.get_title()},
+            "description": product.get_description(),
+            "image_url": image_url,
+            "og_type": "product",
+        }
+
+    def _delivery(self, product, purchase_info):
+        """The fee and days to the province the buyer chose (?province=, a plain form)."""
+        province = self.request.GET.get("province", "")
+        if province not in PROVINCES:
+            province = ""
+        context = {
+            "provinces": PROVINCES,
+            "province": province,
+            "free_from": settings.SHOP_FREE_SHIPPING_FROM,
+            "pickup_points": showrooms(),
+        }
+        if province:
+            quote = default_carrier().quote_weight(D(str(SCALE.weigh_product(product))), province)
+            price = purchase_info.price
+            if price.exists and price.incl_tax >= settings.SHOP_FREE_SHIPPING_FROM:
+                quote.fee = D("0")
+            context["delivery"] = quote
         return context
 
     def _related(self, product):

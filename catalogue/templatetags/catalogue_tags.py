@@ -29,3 +29,10 @@ def village_products(village, count):
 def showroom_products(showroom):
     """The products on display at `showroom`, by title."""
     return showroom.products.browsable().base_queryset().order_by("title")
+
+
+@register.inclusion_tag("oscar/catalogue/partials/product_picture.html")
+def product_picture(image, alt, sizes="(min-width: 60em) 36em, 100vw", eager=False):
+    """A product photo in WebP with a JPEG/PNG fallback, each at 480, 960 and 1440 px wide, as the
+    CMS's images are (`srcset_image … format-webp`)."""
+    return {"image": image, "alt": alt, "sizes": sizes, "eager": eager, "widths": (480, 960, 1440)}

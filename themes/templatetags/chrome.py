@@ -108,7 +108,8 @@ def page_meta(context):
     request = context["request"]
     page = context.get("page")
     if not isinstance(page, Page):
-        return {}
+        # A shop page gives its own (canonical, alternates, default_url, page title, image_url).
+        return {**context.get("page_meta", {}), "request": request}
     alternates = [
         {"code": translation.locale.language_code, "url": translation.get_full_url(request)}
         for translation in live_translations(request, page)
