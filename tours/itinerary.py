@@ -57,6 +57,13 @@ def visit_facts(place):
 
 
 WIDTH, HEIGHT, MARGIN = 640, 420, 48
+LABEL_PX = 20
+
+
+def _fit(text, room):
+    """`text`, cut with an ellipsis where it would run off the picture (about 0.55 em a letter)."""
+    letters = max(4, int(room / (LABEL_PX * 0.55)))
+    return text if len(text) <= letters else text[: letters - 1].rstrip() + "…"
 
 
 def route_svg(title, stops):
@@ -93,18 +100,20 @@ def route_svg(title, stops):
                 f'stroke="#9a3412" stroke-width="4" stroke-linecap="round"{dashes}/>'
             )
         for number, ((stop, _point), (x, y)) in enumerate(zip(points, xy, strict=True), start=1):
-            anchor = "end" if x > WIDTH * 0.6 else "start"
-            dx = -18 if anchor == "end" else 18
+            anchor = "end" if x > WIDTH / 2 else "start"
+            dx = -24 if anchor == "end" else 24
+            room = (x - 24 if anchor == "end" else WIDTH - x - 24) - 8
+            name = _fit(stop.title, room)
             lines += [
-                f'<circle cx="{x}" cy="{y}" r="13" fill="#1d3557" stroke="#fff" stroke-width="3"/>',
-                f'<text x="{x}" y="{y + 5}" text-anchor="middle" font-size="14" '
+                f'<circle cx="{x}" cy="{y}" r="17" fill="#1d3557" stroke="#fff" stroke-width="3"/>',
+                f'<text x="{x}" y="{y + 6}" text-anchor="middle" font-size="18" '
                 f'font-family="sans-serif" font-weight="700" fill="#fff">{number}</text>',
-                f'<text x="{x + dx}" y="{y + 5}" text-anchor="{anchor}" font-size="15" '
+                f'<text x="{x + dx}" y="{y + 7}" text-anchor="{anchor}" font-size="{LABEL_PX}" '
                 f'font-family="sans-serif" fill="#111" stroke="#f7f3ea" stroke-width="4" '
-                f'paint-order="stroke">{escape(stop.title)}</text>',
+                f'paint-order="stroke">{escape(name)}</text>',
             ]
         lines.append(
-            f'<text x="{WIDTH - 12}" y="{HEIGHT - 12}" text-anchor="end" font-size="12" '
+            f'<text x="{WIDTH - 12}" y="{HEIGHT - 12}" text-anchor="end" font-size="16" '
             f'font-family="sans-serif" fill="#444">{escape(_("N ↑ · dashed: as the crow flies"))}'
             "</text>"
         )

@@ -37,7 +37,7 @@ from pages.geo import Position, geo_coordinates, map_tiles, postal_address
 
 from . import routes
 from .fields import ChoiceListField
-from .itinerary import ROAD, measure_legs, route_svg, visit_facts
+from .itinerary import measure_legs, route_svg, visit_facts
 
 PLACE_TYPES = [
     "villages.VillagePage",
@@ -188,9 +188,10 @@ class TourPage(RoutablePageMixin, BasePage):
         return round(sum(float(stop.leg_km or 0) for stop in self.itinerary[1:]), 1)
 
     @property
-    def total_km_by_road(self):
-        """True when every leg's distance was entered by an editor (a road distance)."""
-        return all(stop.leg_measure == ROAD for stop in self.itinerary[1:])
+    def total_km_measure(self):
+        """How the total was measured: "road", "crow" (no leg entered) or "partly"."""
+        measures = {stop.leg_measure for stop in self.itinerary[1:] if stop.leg_measure}
+        return measures.pop() if len(measures) == 1 else "partly"
 
     # No tour is sold yet: its price is shown only once it can be booked (guided, with dates).
     is_bookable = False

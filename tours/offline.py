@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 # Pages a visitor opens under these paths (in every language) are kept for offline use.
 TICKET_PATHS = ("tickets/", "checkout/thank-you/", "accounts/orders/")
@@ -24,7 +24,7 @@ def ticket_prefixes():
     return [f"/{language}{path}" for language in languages for path in TICKET_PATHS]
 
 
-@require_GET
+@require_safe
 def service_worker(request):
     body = render_to_string(
         "tours/sw.js",
