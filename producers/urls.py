@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import batches, experiences, home, orders, products
+from .views import alerts, batches, experiences, home, orders, products
 
 app_name = "producer"
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
+    path("alerts/", alerts.AlertsView.as_view(), name="alerts"),
     path("products/", products.ProductListView.as_view(), name="product-list"),
     path("products/new/", products.ProductCreateView.as_view(), name="product-create"),
     path("products/<int:pk>/", products.ProductEditView.as_view(), name="product-edit"),

@@ -128,3 +128,31 @@ def test_a_fault_in_the_alerts_never_fails_the_order(producer, monkeypatch):
     monkeypatch.setattr("producers.alerts.recipients", broken)
     order = order_of(producer_product(producer))
     assert order.pk and not Notification.objects.exists()
+
+
+def test_the_producer_chooses_alerts_in_the_space_and_sees_the_last_ones(
+    producer, client, django_capture_on_commit_callbacks
+):
+    from .factories import PASSWORD
+
+    client.login(username="minh", password=PASSWORD)
+    page = client.get("/producer/alerts/")
+    assert page.status_code == 200 and b'name="by_sms"' in page.content
+    answer = client.post(
+        "/producer/alerts/",
+        {
+            "new_order": "on",
+            "low_stock": "on",
+            "low_stock_level": "2",
+            "by_zalo": "on",
+            "phone": "0912 000 222",
+        },
+    )
+    assert answer.status_code == 302
+    chosen = AlertSettings.objects.get(producer=producer)
+    assert (chosen.cancellation, chosen.by_email, chosen.by_zalo) == (False, False, True)
+    with django_capture_on_commit_callbacks(execute=True):
+        order = order_of(producer_product(producer))
+    page = client.get("/producer/alerts/")
+    assert f"New order {order.number}".encode() in page.content
+    assert b"zalo" in page.content and b"+84912000222" in page.content
