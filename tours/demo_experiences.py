@@ -19,6 +19,7 @@ from oscar.core.loading import get_model
 from pages.demo import by_language, read_demo_data
 from villages.models import CraftspersonPage, VillagePage
 
+from .booking import sync_session_products
 from .models import ExperienceIndexPage, ExperiencePage, ExperienceSession
 
 Partner = get_model("partner", "Partner")
@@ -66,11 +67,11 @@ def load(demo):
             latitude=Decimal(spec["latitude"]),
             longitude=Decimal(spec["longitude"]),
             hero_image=demo.image(title, spec["image"]["palette"], spec["image"]["motif"], title),
-            sessions=sample_sessions(spec),
         )
         if not page.sessions.filter(starts_at__gt=timezone.now()).exists():
-            # A demo loaded weeks ago: its sessions have gone by, so offer new ones.
+            # A new demo, or one loaded weeks ago whose sessions have gone by: offer new ones.
             for session in sample_sessions(spec):
-                page.sessions.add(session)
-            page.save_revision().publish()
+                session.experience = page
+                session.save()
+            sync_session_products(page)
     demo.say(f"Experiences: {ExperiencePage.objects.filter(locale=vi).count()}")

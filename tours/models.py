@@ -30,7 +30,6 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import BaseTranslatableField
 
 from pages.base import BasePage, SectionIndexPage, localized
 from pages.geo import Position, geo_coordinates, map_tiles, postal_address
@@ -409,8 +408,9 @@ class ExperienceIndexPage(SectionIndexPage):
 class ExperiencePage(RoutablePageMixin, Position, BasePage):
     """A hands-on workshop with a craftsperson; each of its sessions is sold as tickets in the shop.
 
-    The sessions are kept on the page in the default language (Vietnamese) and shared by its
-    translations, so that every language sells the same seats.
+    Its sessions are rows of their own (ExperienceSession), kept on the page in the default
+    language (Vietnamese) and shared by its translations, so that every language sells the same
+    seats; editors and the host manage them outside the page's revisions.
     """
 
     class Language(models.TextChoices):
@@ -486,12 +486,6 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
         MultiFieldPanel(
             [FieldPanel("meeting_point"), Position.position_panel], heading=_("Meeting point")
         ),
-        InlinePanel(
-            "sessions",
-            heading=_("Sessions"),
-            label=_("session"),
-            help_text=_("Kept on the Vietnamese page; its translations sell the same seats."),
-        ),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -510,11 +504,6 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
 
     parent_page_types = ["tours.ExperienceIndexPage"]
     subpage_types = []
-
-    # Sessions belong to the page in the default language: a translation neither copies nor
-    # synchronises them (each session is one product whose stock is its seats).
-    exclude_fields_in_copy = ["sessions"]
-    override_translatable_fields = [BaseTranslatableField("sessions")]
 
     class Meta:
         verbose_name = _("craft experience")
@@ -707,7 +696,14 @@ def experiences_at(page, field):
 class ExperienceSession(Orderable):
     """One date of an experience; its seats are the stock of one ticket product in the shop."""
 
-    experience = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="sessions")
+    # A row of its own, not part of the page's revisions: the page in the default language
+    # (Vietnamese) holds it, and its translations sell the same seats.
+    experience = models.ForeignKey(
+        ExperiencePage,
+        verbose_name=_("craft experience"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Lạng Sơn time (UTC+7)."))
     seats = models.PositiveSmallIntegerField(
         _("seats"), default=10, validators=[MinValueValidator(1)]

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from tours.booking import seats_booked
-from tours.schedule import SessionRefused, add_session, cancel_session, change_session
+from tours.sessions import SessionRefused, add_session, cancel_session, change_session
 
 from ..forms import SessionForm
 from .base import ProducerMixin

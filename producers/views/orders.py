@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 from checkout import statuses
 from checkout.fulfilment import NOT_SHIPPABLE, mark_shipped, shipped_event_type
 from checkout.statuses import CANCELLED
+from tours.booking import is_ticket
 
 from .. import statuses as producer_statuses
 from ..forms import ShipForm
@@ -82,16 +83,22 @@ class OrderDetailView(ProducerMixin, TemplateView):
         return order.lines.filter(partner=self.producer).select_related("product").order_by("pk")
 
     def unshipped(self, order, event_type):
+        """Lines still to send: a workshop ticket is never sent (the guest comes to the host)."""
         return [
             line
-            for line in self.own_lines(order)
-            if line.shipping_event_quantity(event_type) < line.quantity
+            for line in self.own_lines(order).select_related("product__product_class")
+            if not (line.product and is_ticket(line.product))
+            and line.shipping_event_quantity(event_type) < line.quantity
         ]
 
     def get_context_data(self, **kwargs):
         order = self.order
         event_type = shipped_event_type()
-        lines = list(self.own_lines(order).prefetch_related("shipping_events"))
+        lines = list(
+            self.own_lines(order)
+            .select_related("product__product_class", "product__experience_session")
+            .prefetch_related("shipping_events")
+        )
         for line in lines:
             events = [
                 event
@@ -100,6 +107,10 @@ class OrderDetailView(ProducerMixin, TemplateView):
             ]
             line.shipped_quantity = line.shipping_event_quantity(event_type)
             line.tracking_numbers = [event.notes for event in events if event.notes]
+            line.is_ticket = bool(line.product) and is_ticket(line.product)
+            line.session = (
+                getattr(line.product, "experience_session", None) if line.is_ticket else None
+            )
         unshipped = self.unshipped(order, event_type)
         if unshipped and order.status not in NOT_SHIPPABLE:
             kwargs.setdefault(

@@ -98,9 +98,11 @@ class ExperiencePageFactory(PageFactory):
     @classmethod
     def _create(cls, model_class, *args, sessions=(), **kwargs):
         page = model_class(*args, **{k: v for k, v in kwargs.items() if k != "parent"})
-        for order, (starts_at, seats) in enumerate(sessions):
-            page.sessions.add(ExperienceSession(starts_at=starts_at, seats=seats, sort_order=order))
         kwargs["parent"].add_child(instance=page)
+        for order, (starts_at, seats) in enumerate(sessions):
+            ExperienceSession.objects.create(
+                experience=page, starts_at=starts_at, seats=seats, sort_order=order
+            )
         page.save_revision().publish()
         return page
 

@@ -90,7 +90,9 @@ def test_page_lists_upcoming_sessions_with_seats_left(client, incense):
     assert "₫350,000" in html
 
 
-def test_booking_two_seats_through_basket_and_cash_on_delivery(client, incense):
+def test_booking_two_seats_through_basket_and_cash_on_delivery(
+    client, incense, mailoutbox, django_capture_on_commit_callbacks
+):
     page, english = incense
     session = sessions_of(page)[0]
     response = client.post(book_url(english, session), {"quantity": 2})
@@ -107,7 +109,8 @@ def test_booking_two_seats_through_basket_and_cash_on_delivery(client, incense):
     assert "courier" not in response.content.decode()
     response = client.post("/en/checkout/payment-details/", {"method": "cash-on-delivery"})
     assert response.status_code == 302
-    response = client.post("/en/checkout/preview/", {"action": "place_order"}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/checkout/preview/", {"action": "place_order"}, follow=True)
 
     order = Order.objects.get()
     assert order.total_incl_tax == Decimal("700000"), "two seats, nothing to ship"
@@ -120,6 +123,16 @@ def test_booking_two_seats_through_basket_and_cash_on_delivery(client, incense):
     assert session.local_start.strftime("%H:%M") in html
     calendar = english.url + english.reverse_subpage("calendar", args=(session.pk,))
     assert f'href="{calendar}"' in html
+    # Nothing is shipped or paid on delivery: the guest meets the host and pays them there.
+    assert "Cash on delivery" not in html and "ship" not in html.lower()
+    assert "Pay your host in cash when the workshop begins." in html
+    assert 'href="geo:22.285400,106.460600?q=22.285400,106.460600"' in html
+    assert "mlat=22.285400&amp;mlon=106.460600" in html
+    assert "(22" not in html, "no bare coordinates"
+    mail = next(m for m in mailoutbox if "Roll star-anise incense" in m.body)
+    assert "Cash on delivery" not in mail.body and "ship" not in mail.body.lower()
+    assert "Nhà văn hóa bản Nà Phiêng" in mail.body
+    assert "Pay your host in cash when the workshop begins." in mail.body
 
     assert "6 seats left" in client.get(english.url).content.decode()
 
@@ -293,3 +306,33 @@ def test_eight_concurrent_bookings_for_the_last_three_seats_make_three_orders(ho
     record = StockRecord.objects.get(product=session.product)
     assert (record.num_allocated, record.num_in_stock) == (LAST_SEATS, LAST_SEATS)
     assert 'name="quantity"' not in Client().get(page.url).content.decode(), "no seat to book"
+
+
+def test_sessions_and_bookings_survive_the_move_out_of_revisions(transactional_db, client, home):
+    """Migration 0005: the session rows, their tickets and bookings stay; revisions lose their copy
+    of the sessions, so publishing an old revision can no longer undo a session's change."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    page = ExperiencePageFactory(title="Se hương hồi", sessions=[(in_days(3), 8)])
+    session = sessions_of(page)[0]
+    prepare_booking(client, book_url(page, session), 1)
+    client.post("/checkout/preview/", {"action": "place_order"})
+    assert Order.objects.count() == 1
+    rows = [(s.pk, s.experience_id, s.seats, s.product_id) for s in page.sessions.all()]
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("tours", "0004_experiences")])
+    old = executor.loader.project_state([("tours", "0004_experiences")]).apps
+    revision = old.get_model("wagtailcore", "Revision").objects.filter(object_id=str(page.pk))
+    latest = revision.latest("pk")
+    latest.content["sessions"] = [{"pk": session.pk, "starts_at": "2020-01-01T00:00:00Z"}]
+    latest.save()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    after = ExperiencePage.objects.get(pk=page.pk)
+    assert [(s.pk, s.experience_id, s.seats, s.product_id) for s in after.sessions.all()] == rows
+    assert Order.objects.get().lines.get().product_id == session.product_id
+    assert all("sessions" not in r.content for r in after.revisions.all())
+    after.get_latest_revision().publish()
+    assert sessions_of(after)[0].starts_at == session.starts_at

@@ -1,21 +1,8 @@
-"""An experience's sessions changed by its producer, outside the Wagtail editor: at once, and for
-good.
+"""An experience's sessions changed by an editor or its host: rows of their own, changed at once.
 
-Wagtail publishes a page from a revision's content and deletes the session rows that content
-lacks, so a change written only to the live rows would be undone by the next publish. Each change
-is therefore made, in one transaction with the page locked:
-
-1. to the live rows, which visitors see and tickets are sold from;
-2. then, when nothing waits to be published, to a new revision saved by the producer and published
-   at once (publishing updates the tickets' stock, and the page's history shows who did it);
-3. otherwise (an editor's draft, a workflow or a scheduled publication is pending), to a new draft
-   revision on top of the editor's, and to the scheduled revision in place, so that publishing
-   them later keeps the change while the rest of the draft stays unpublished; the tickets are
-   synced directly.
-
-A session keeps its row's id in every revision, so publishing one updates that row rather than
-replacing it and its ticket (with its bookings). Cached copies of the page, in every language, are
-dropped once the change is committed.
+Each change is made in one transaction with the page locked (and the session's ticket stock when
+it has bookings), then its ticket is brought up to date when the page is live; cached copies of
+the page, in every language, are dropped once the change is committed.
 """
 
 from django.db import transaction
@@ -44,7 +31,7 @@ class SessionRefused(Exception):
 
 @transaction.atomic
 def add_session(page, user, starts_at, seats):
-    """A new session of `page` (the page holding the sessions), live at once if the page is."""
+    """A new session of `page` (the page holding the sessions), on sale at once if the page is live."""
     page = _locked(page.pk)
     _refuse_twin(page, starts_at)
     last = ExperienceSession.objects.filter(experience=page).aggregate(last=Max("sort_order"))
@@ -54,7 +41,7 @@ def add_session(page, user, starts_at, seats):
         seats=seats,
         sort_order=0 if last["last"] is None else last["last"] + 1,
     )
-    _carry(page, user, session=session)
+    _changed(page)
     return session
 
 
@@ -77,7 +64,7 @@ def change_session(session, user, starts_at, seats):
     _refuse_twin(page, starts_at, other_than=session)
     session.starts_at, session.seats = starts_at, seats
     session.save(update_fields=["starts_at", "seats"])
-    _carry(page, user, session=session)
+    _changed(page)
     return session
 
 
@@ -96,9 +83,8 @@ def cancel_session(session, user):
             )
             % {"booked": booked}
         )
-    removed = session.pk
     session.delete()
-    _carry(page, user, removed=removed)
+    _changed(page)
 
 
 def _locked(page_pk):
@@ -122,44 +108,8 @@ def _refuse_twin(page, starts_at, other_than=None):
         raise SessionRefused(_("There is already a session at this time."), field="time")
 
 
-def _carry(page, user, session=None, removed=None):
-    """Put the change already made to the live rows into the revisions (see the module's doc)."""
-    # The live rows changed without a publish: the page (and its translations) changed.
+def _changed(page):
+    # The page shows its sessions: it (and its translations) changed without a publish.
     changes.record(page)
-    if page.live and not page.has_unpublished_changes and not page.workflow_in_progress:
-        # The latest revision is the live page itself, whose rows already hold the change.
-        revision = page.save_revision(user=user, log_action=True, clean=False)
-        # The view checked that the page is the producer's; producers have no CMS permissions.
-        revision.publish(user=user, skip_permission_checks=True)
-        return
     if page.live:
         sync_session_products(page)
-    if session is not None:
-        session.refresh_from_db(fields=["product"])
-    draft = page.get_latest_revision_as_object()
-    _apply(draft, session, removed)
-    # An editor's draft need not be complete yet: it is not validated here, as in the editor.
-    revision = draft.save_revision(user=user, log_action=True, clean=False)
-    scheduled = page.revisions.filter(approved_go_live_at__isnull=False).exclude(pk=revision.pk)
-    for pending in scheduled:
-        content = pending.as_object()
-        _apply(content, session, removed)
-        pending.content = content.serializable_data()
-        pending.save(update_fields=["content"])
-
-
-def _apply(target, session, removed):
-    """Make `target` (a page built from a revision) hold the session as the live row does."""
-    if removed is not None:
-        target.sessions.remove(ExperienceSession(pk=removed))
-        return
-    current = {item.pk: item for item in target.sessions.all()}
-    item = current.get(session.pk) or ExperienceSession(
-        pk=session.pk, sort_order=session.sort_order
-    )
-    item.starts_at, item.seats, item.product_id = (
-        session.starts_at,
-        session.seats,
-        session.product_id,
-    )
-    target.sessions.add(item)
