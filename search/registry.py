@@ -118,7 +118,8 @@ class PageAdapter(Adapter):
             body=clean(" ".join([page.introduction, *extra, stream_text(page.body)])),
             summary=clean(page.search_description or page.introduction)[:300],
             image_url=rendition_url(page.hero_image),
-            price=getattr(page, "price_from", None),
+            # A tour's price only once it can be booked (TourPage.is_bookable).
+            price=getattr(page, "price_from", None) if getattr(page, "is_bookable", True) else None,
             published_at=page.first_published_at,
             facets={name: values for name, values in self.page_facets(page).items() if values},
             names=list(translations.values()),

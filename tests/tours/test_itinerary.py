@@ -43,6 +43,15 @@ def test_a_tour_that_cannot_be_booked_shows_no_price(client, bac_son_day):
 
 
 @pytest.mark.django_db
+def test_search_shows_no_price_for_a_tour_that_cannot_be_booked(bac_son_day):
+    from search.registry import items_of
+
+    tour, _village, _cave = bac_son_day
+    _kind, items = items_of("tours.TourPage", tour.pk)
+    assert items and all(item.price is None for item in items)
+
+
+@pytest.mark.django_db
 def test_itinerary_gives_each_stop_its_address_hours_contact_and_time(client, bac_son_day):
     tour, _village, _cave = bac_son_day
     html = client.get(tour.url + "in/").content.decode()
