@@ -23,6 +23,14 @@ def test_producer_changes_stock_on_a_phone_and_the_product_page_shows_it(
         login.get_by_role("button", name=re.compile("Log ?in|Sign in", re.I)).click()
         page.wait_for_url(re.compile(r"/en/producer/$"))
 
+        # The order placed for her product was told to her (console and e-mail backends here).
+        page.goto(f"{live_server.url}/en/producer/alerts/")
+        assert (
+            page.locator("#recent-alerts")
+            .get_by_text(str(world["order"].number))
+            .first.is_visible()
+        )
+
         page.get_by_role("navigation", name="Producer’s space").get_by_role(
             "link", name="Products"
         ).click()
