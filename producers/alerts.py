@@ -16,6 +16,7 @@ from oscar.templatetags.currency_filters import currency
 
 from notifications.tasks import queue
 from tours.booking import EXPERIENCE_CLASS
+from tours.booking import is_ticket as is_ticket_product
 
 from .models import AlertSettings
 
@@ -86,12 +87,8 @@ def site_url(name, *args):
 
 
 def is_ticket(line):
-    product = line.product
-    return (
-        product is not None
-        and product.product_class_id is not None
-        and (product.get_product_class().slug == EXPERIENCE_CLASS)
-    )
+    """A workshop ticket: an order line of an experience product (tours/booking.py)."""
+    return line.product is not None and is_ticket_product(line.product)
 
 
 def lines_by_producer(order):

@@ -156,3 +156,26 @@ def test_the_producer_chooses_alerts_in_the_space_and_sees_the_last_ones(
     page = client.get("/producer/alerts/")
     assert f"New order {order.number}".encode() in page.content
     assert b"zalo" in page.content and b"+84912000222" in page.content
+
+
+def test_a_workshop_booking_and_its_cancellation_are_told_as_bookings(
+    producer, django_capture_on_commit_callbacks
+):
+    from oscar.core.loading import get_model
+
+    from tours.booking import EXPERIENCE_CLASS
+
+    from .factories import producer_experience
+
+    producer_experience(producer, "Làm hương cùng nghệ nhân")
+    ticket = get_model("catalogue", "Product").objects.get(
+        product_class__slug=EXPERIENCE_CLASS, stockrecords__partner=producer
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        order = order_of(ticket, quantity=1)
+        order.set_status("Cancelled")
+    subjects = list(Notification.objects.order_by("pk").values_list("subject", flat=True))
+    assert subjects == [
+        f"New workshop booking {order.number}",
+        f"Workshop booking {order.number} cancelled",
+    ]
