@@ -93,3 +93,14 @@ def test_the_qr_image_is_only_for_the_buyers_own_order_awaiting_a_transfer(
     assert client.get("/checkout/vietqr.png").status_code == 404
     checkout(client, anise_oil, method="cash-on-delivery")
     assert client.get("/checkout/vietqr.png").status_code == 404
+
+
+def test_the_order_page_says_when_the_transfer_was_received(client, anise_oil, bank_account):
+    checkout(client, anise_oil, prefix="/en", method="bank-transfer")
+    order = Order.objects.get()
+    assert (
+        "Your transfer was received" not in client.get("/en/checkout/thank-you/").content.decode()
+    )
+    order.set_status("Paid")
+    html = client.get("/en/checkout/thank-you/").content.decode()
+    assert "Your transfer was received on" in html
