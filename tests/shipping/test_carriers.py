@@ -61,7 +61,7 @@ class Line:
 
     def __init__(self, title, quantity, price):
         self.product = type("P", (), {"get_title": lambda self: title})()
-        self.product.attribute_values = NoAttributes()
+        self.product.get_attribute_values = NoAttributes
         self.quantity = quantity
         self.line_price_incl_tax = Decimal(price)
 
@@ -128,7 +128,9 @@ def test_ghn_create_shipment_returns_its_order_code():
     carrier, calls = ghn(
         {"code": 200, "message": "Success", "data": {"order_code": "GANVFHJ7", "total_fee": 36300}}
     )
-    address = ShippingAddress(name="Lý Thị Hoa", phone_number="+84912345678", line1="12 Trần Phú")
+    address = ShippingAddress(
+        first_name="Lý Thị", last_name="Hoa", phone_number="+84912345678", line1="12 Trần Phú"
+    )
     address.state = "Hà Nội"
     parcel = Weighed(producer=None, lines=[Line("Tinh dầu hồi", 2, 250000)])
     assert carrier.create_shipment(parcel, address) == "GANVFHJ7"
