@@ -250,9 +250,18 @@ def facts(model):
             yield model_field
 
 
+def _chooses_pages(model_field):
+    return isinstance(model_field.related_model, type) and issubclass(
+        model_field.related_model, Page
+    )
+
+
 def _value(page, model_field):
     if isinstance(model_field, ParentalManyToManyField):
-        return [p.pk for p in local_pages(getattr(page, model_field.name).all(), page.locale_id)]
+        chosen = getattr(page, model_field.name).all()
+        if _chooses_pages(model_field):
+            chosen = local_pages(chosen, page.locale_id)
+        return sorted(item.pk for item in chosen)
     return getattr(page, model_field.attname)
 
 
@@ -274,7 +283,9 @@ def synchronise_facts(source):
         for model_field in changed:
             if isinstance(model_field, ParentalManyToManyField):
                 chosen = getattr(source, model_field.name).all()
-                setattr(latest, model_field.name, local_pages(chosen, translation.locale_id))
+                if _chooses_pages(model_field):
+                    chosen = local_pages(chosen, translation.locale_id)
+                setattr(latest, model_field.name, chosen)
             else:
                 setattr(latest, model_field.attname, getattr(source, model_field.attname))
         with _applying_to_translations():
