@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -210,7 +211,11 @@ def _pages_showing(pages):
 # --- Signals that feed the record --------------------------------------------------------------
 
 
-def _saved(sender, instance, **kwargs):
+def _saved(sender, instance, created=False, **kwargs):
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        # Settings are made with their defaults the first time a page reads them: what pages
+        # showed (those defaults) has not changed.
+        return
     # A page's privacy changes every page below it; other objects change on their own.
     record(instance, structural=isinstance(instance, PageViewRestriction))
 
