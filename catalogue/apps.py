@@ -13,11 +13,14 @@ class CatalogueConfig(apps.CatalogueConfig):
 
         from wagtail.images import get_image_model
 
+        from pages.cache import keep_parameters
+
         from . import changes  # noqa: F401  (what a change of a product touches)
         from .photos import ensure_missing_image, strip_metadata_on_save
         from .storage import delete_private_files
 
         ensure_missing_image()
+        keep_parameters("province")  # the product page's delivery estimate for a chosen province
 
         # Every image saved with EXIF, XMP or IPTC in it (a GPS position, a camera's serial) is
         # stored without: editors' Wagtail images and the dashboard's product images alike.

@@ -11,4 +11,4 @@ class VillagesConfig(AppConfig):
 
         from . import changes  # noqa: F401  (what a change of a page touches: the map)
 
-        keep_parameters("layer")  # the map's chosen layer
+        keep_parameters("layer", "month")  # the map's chosen layer, the festival calendar's month

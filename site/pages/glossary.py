@@ -6,16 +6,18 @@ glossary (a few hundred names) is read in one query, once per request that write
 """
 
 from django.conf import settings
+from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from .prices import request_memo
+from wagtail.admin.panels import FieldPanel
+
+from .memo import request_memo
 
 SUFFIXES = {"en": "name_en", "zh-hans": "name_zh_hans"}
 
 
 def _load():
-    from .models import PlaceName
-
     rows = PlaceName.objects.values("name", "kind", "name_en", "name_zh_hans")
     return {row["name"]: row for row in rows}
 
@@ -50,3 +52,44 @@ def names(language=None):
     if field:
         found |= {row[field] for row in table.values() if row[field]}
     return found
+
+
+class PlaceName(models.Model):
+    """One name in the glossary: a village, craft, commune or Geopark site in each language.
+
+    Pages, search, structured data, maps, e-mails and the trace page write a name the glossary
+    knows as the glossary writes it (pages/glossary.py), so a place is never spelt two ways.
+    """
+
+    class Kind(models.TextChoices):
+        VILLAGE = "village", _("craft village")
+        CRAFT = "craft", _("craft")
+        COMMUNE = "commune", _("commune or ward")
+        DISTRICT = "district", _("former district")
+        GEOPARK_SITE = "geopark", _("Geopark site")
+        PLACE = "place", _("other place")
+
+    name = models.CharField(
+        _("Vietnamese name"),
+        max_length=200,
+        unique=True,
+        help_text=_("As the Vietnamese pages write it, e.g. xã Tràng Định or Nà Phiêng."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLACE)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name_zh_hans = models.CharField(_("Chinese name"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("name_en"),
+        FieldPanel("name_zh_hans"),
+    ]
+
+    class Meta:
+        verbose_name = _("glossary name")
+        verbose_name_plural = _("glossary")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name

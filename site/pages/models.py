@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting,
 from wagtail.models import Orderable
 
 from .base import BasePage
+from .glossary import PlaceName  # noqa: F401  (the glossary's model, kept beside its reading)
 
 
 class HomePage(BasePage):
@@ -181,44 +182,3 @@ class ExchangeRates(BaseGenericSetting):
 
     def vnd_per(self, code):
         return getattr(self, f"vnd_per_{code.lower()}", None)
-
-
-class PlaceName(models.Model):
-    """One name in the glossary: a village, craft, commune or Geopark site in each language.
-
-    Pages, search, structured data, maps, e-mails and the trace page write a name the glossary
-    knows as the glossary writes it (pages/glossary.py), so a place is never spelt two ways.
-    """
-
-    class Kind(models.TextChoices):
-        VILLAGE = "village", _("craft village")
-        CRAFT = "craft", _("craft")
-        COMMUNE = "commune", _("commune or ward")
-        DISTRICT = "district", _("former district")
-        GEOPARK_SITE = "geopark", _("Geopark site")
-        PLACE = "place", _("other place")
-
-    name = models.CharField(
-        _("Vietnamese name"),
-        max_length=200,
-        unique=True,
-        help_text=_("As the Vietnamese pages write it, e.g. xã Tràng Định or Nà Phiêng."),
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLACE)
-    name_en = models.CharField(_("English name"), max_length=200, blank=True)
-    name_zh_hans = models.CharField(_("Chinese name"), max_length=200, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("name_en"),
-        FieldPanel("name_zh_hans"),
-    ]
-
-    class Meta:
-        verbose_name = _("glossary name")
-        verbose_name_plural = _("glossary")
-        ordering = ["kind", "name"]
-
-    def __str__(self):
-        return self.name

@@ -5,41 +5,22 @@ English and Chinese pages `≈ $7` or `≈ ¥51` from the rates staff keep in th
 (`ExchangeRates`). The rates are read at most once per request, however many prices a page shows.
 """
 
-import contextvars
 from decimal import ROUND_HALF_UP, InvalidOperation
 from decimal import Decimal as D
 
 from django.conf import settings
-from django.core.signals import request_finished, request_started
-from django.dispatch import receiver
 from django.utils.translation import get_language, to_locale
 
 from babel.numbers import format_currency
 
-# What the current request has read once (the rates, the glossary); None outside a request.
-_request_rates = contextvars.ContextVar("exchange_rates", default=None)
-
-
-@receiver(request_started, dispatch_uid="exchange-rates-request-started")
-def start_request(**kwargs):
-    _request_rates.set({})
-
-
-@receiver(request_finished, dispatch_uid="exchange-rates-request-finished")
-def finish_request(**kwargs):
-    _request_rates.set(None)
-
-
-def request_memo():
-    """A dict living as long as the current request (None outside one), for what is read once."""
-    return _request_rates.get()
+from .memo import request_memo
 
 
 def exchange_rates():
     """The staff's exchange rates, read once per request (every time outside a request)."""
     from .models import ExchangeRates
 
-    memo = _request_rates.get()
+    memo = request_memo()
     if memo is None:
         return ExchangeRates.load()
     if "rates" not in memo:

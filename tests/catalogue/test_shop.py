@@ -14,6 +14,7 @@ from tests.catalogue.factories import product_for_sale
 pytestmark = pytest.mark.usefixtures("search_index")
 
 
+@pytest.mark.django_db  # the approximate amount beside a price reads the staff's rates (none here)
 @pytest.mark.parametrize(
     ("language", "shown"),
     [("vi", "125.000\xa0₫"), ("en", "₫125,000"), ("zh-hans", "₫125,000")],

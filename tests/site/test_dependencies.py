@@ -28,6 +28,7 @@ APPS = {
     "offer": "offer",
     "shipping": "shipping",
     "search": "search",
+    "notifications": "notifications",
 }
 
 # Modules that put the whole site together, above every app: the settings and URLs, and the demo

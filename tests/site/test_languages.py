@@ -12,7 +12,7 @@ from django.utils import translation
 
 import pytest
 
-from pages import prices
+from pages import memo
 from pages.glossary import name_of
 from pages.models import ExchangeRates, PlaceName, SiteSettings
 from tests.catalogue.factories import (
@@ -82,12 +82,12 @@ def test_no_approximation_where_staff_set_no_rate(db):
 
 
 def test_the_rates_are_read_once_however_many_prices_a_request_shows(rates):
-    prices.start_request()
+    memo.start_request()
     try:
         with CaptureQueriesContext(connection) as queries:
             html = render("{{ 100000|currency }} {{ 120000|currency }} {{ 5|currency }}", "en")
     finally:
-        prices.finish_request()
+        memo.finish_request()
     assert html.count("price__approx") == 3
     assert len(queries) == 1
 
@@ -96,7 +96,7 @@ def test_the_footer_says_what_the_approximate_amounts_are_and_the_day_of_their_r
     client, home, rates
 ):
     html = client.get("/zh-hans/").content.decode()
-    assert "at the exchange rate of 2026年11月30日" in html  # English until the merge
+    assert "按 2026年11月30日 的汇率换算" in html
     assert "exchange rate" not in client.get("/").content.decode()
 
 

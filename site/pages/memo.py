@@ -1,0 +1,23 @@
+"""What the current request has read once (the exchange rates, the glossary); None outside one."""
+
+import contextvars
+
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
+
+_memo = contextvars.ContextVar("request_memo", default=None)
+
+
+@receiver(request_started, dispatch_uid="request-memo-started")
+def start_request(**kwargs):
+    _memo.set({})
+
+
+@receiver(request_finished, dispatch_uid="request-memo-finished")
+def finish_request(**kwargs):
+    _memo.set(None)
+
+
+def request_memo():
+    """A dict living as long as the current request (None outside one), for what is read once."""
+    return _memo.get()
