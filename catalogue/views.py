@@ -94,7 +94,7 @@ class ProductDetailView(OscarProductDetailView):
             "provinces": PROVINCES,
             "province": province,
             "free_from": settings.SHOP_FREE_SHIPPING_FROM,
-            "pickup_points": showrooms(),
+            "pickup_points": [showroom.localized for showroom in showrooms()],
         }
         if province:
             quote = default_carrier().quote_weight(D(str(SCALE.weigh_product(product))), province)
