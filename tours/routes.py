@@ -1,16 +1,15 @@
 """What an experience page's routes answer: seats put in the shop's basket, and a session as an
 iCalendar file. The page (tours.models) looks its sessions up; nothing here imports it."""
 
-import datetime
-
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from oscar.core.loading import get_class
+
+from pages.icalendar import calendar_host, one_event
 
 basket_addition = get_class("basket.signals", "basket_addition")
 
@@ -57,66 +56,22 @@ def book_seats(request, page, session_id):
     return redirect("basket:summary")
 
 
-def _escape(text):
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line):
-    """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character."""
-    data = line.encode()
-    pieces, limit = [], 75
-    while len(data) > limit:
-        cut = limit
-        while (data[cut] & 0xC0) == 0x80:  # a continuation byte: step back to the start
-            cut -= 1
-        pieces.append(data[:cut])
-        data = data[cut:]
-        limit = 74  # later lines begin with a space
-    pieces.append(data)
-    return b"\r\n ".join(pieces).decode()
-
-
-def _utc(moment):
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def calendar_text(request, page, session):
-    """The session as an RFC 5545 calendar with one VEVENT, lines folded and ending in CRLF."""
-    url = page.get_full_url(request)
-    host = request.get_host().split(":")[0] or "langnghe"
+    """The session as an RFC 5545 calendar with one VEVENT."""
     description = page.introduction
     if page.local_host:
         description = f"{description}\n{page.local_host.title}".strip()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Lang nghe Lang Son//Experiences//VI",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:experience-session-{session.pk}@{host}",
-        f"DTSTAMP:{_utc(timezone.now())}",
-        f"DTSTART:{_utc(session.starts_at)}",
-        f"DTEND:{_utc(session.local_end)}",
-        f"SUMMARY:{_escape(page.title)}",
-        f"LOCATION:{_escape(page.meeting_point)}",
-    ]
-    if page.has_position:
-        lines.append(f"GEO:{float(page.latitude):.6f};{float(page.longitude):.6f}")
-    lines += [
-        f"DESCRIPTION:{_escape(description)}",
-        f"URL:{url}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return one_event(
+        product="Experiences",
+        uid=f"experience-session-{session.pk}@{calendar_host(request)}",
+        starts=session.starts_at,
+        ends=session.local_end,
+        title=page.title,
+        place=page.meeting_point,
+        description=description,
+        url=page.get_full_url(request),
+        position=(page.latitude, page.longitude) if page.has_position else None,
+    )
 
 
 def calendar_response(request, page, session_id):

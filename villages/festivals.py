@@ -9,6 +9,8 @@ from django.utils.dates import WEEKDAYS_ABBR
 
 from lunar_vn import solar_to_lunar
 
+from pages.icalendar import calendar_host, one_event
+
 
 def chosen_month(value, today=None):
     """The first day of the month `value` names ("2026-12"), or of this month."""
@@ -59,60 +61,19 @@ def month_calendar(first, events):
     return weeks, [WEEKDAYS_ABBR[number] for number in range(7)], in_month
 
 
-def _escape(text):
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line):
-    """Content lines of at most 75 octets (RFC 5545), never cut inside a UTF-8 character."""
-    data = line.encode()
-    pieces, limit = [], 75
-    while len(data) > limit:
-        cut = limit
-        while (data[cut] & 0xC0) == 0x80:
-            cut -= 1
-        pieces.append(data[:cut])
-        data = data[cut:]
-        limit = 74
-    pieces.append(data)
-    return b"\r\n ".join(pieces).decode()
-
-
 def festival_ics(request, event):
     """The festival's coming occurrence as an all-day VEVENT (RFC 5545), or None when it is over."""
     dates = event.next_dates()
     if not dates:
         return None
-    host = request.get_host().split(":")[0] or "langnghe"
-    url = event.get_full_url(request)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Lang nghe Lang Son//Festivals//VI",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:festival-{event.translation_key}-{dates[0].year}@{host}",
-        f"DTSTAMP:{timezone.now().astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}",
-        f"DTSTART;VALUE=DATE:{dates[0]:%Y%m%d}",
-        # An all-day event ends the day after its last day.
-        f"DTEND;VALUE=DATE:{dates[1] + datetime.timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{_escape(event.title)}",
-        f"LOCATION:{_escape(event.place)}",
-    ]
-    if event.has_position:
-        lines.append(f"GEO:{float(event.latitude):.6f};{float(event.longitude):.6f}")
-    lines += [
-        f"DESCRIPTION:{_escape(event.introduction)}",
-        f"URL:{url}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return one_event(
+        product="Festivals",
+        uid=f"festival-{event.translation_key}-{dates[0].year}@{calendar_host(request)}",
+        starts=dates[0],
+        ends=dates[1],
+        title=event.title,
+        place=event.place,
+        description=event.introduction,
+        url=event.get_full_url(request),
+        position=(event.latitude, event.longitude) if event.has_position else None,
+    )
