@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal as D
 from typing import Protocol
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.shipping.scales import Scale
@@ -70,8 +71,12 @@ class Carrier(Protocol):
 
 def parcels_of(basket):
     """The basket's lines grouped by producer, in the order they were added."""
+    lines = list(basket.all_lines())
+    prefetch_related_objects(
+        [line.product for line in lines], "producer"
+    )  # one query, not one a line
     parcels = {}
-    for line in basket.all_lines():
+    for line in lines:
         producer = getattr(line.product, "producer", None)
         key = producer.pk if producer else None
         parcels.setdefault(key, Parcel(producer=producer)).lines.append(line)
@@ -90,8 +95,7 @@ class ZoneTableCarrier:
     name = _("Post")
 
     def quote(self, parcel, province):
-        zone = zone_of(province)
-        return Quote(fee=zone_fee(zone, parcel.weight), days=DAYS[zone], carrier=self.code)
+        return self.quote_weight(parcel.weight, province)
 
     def quote_weight(self, weight, province):
         zone = zone_of(province)

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 from oscar.core.loading import get_class, get_model
@@ -32,6 +34,20 @@ def test_each_producers_lines_ship_as_their_own_parcel(home):
     parcels = parcels_of(basket)
     assert [parcel.producer for parcel in parcels] == [first, second]
     assert [parcel.weight for parcel in parcels] == [Decimal("1.5"), Decimal("0.5")]
+
+
+def test_grouping_by_producer_costs_the_same_queries_however_many_lines(home):
+    def queries_for(basket):
+        basket = type(basket).objects.get(pk=basket.pk)  # as a new request reads it
+        with CaptureQueriesContext(connection) as captured:
+            parcels_of(basket)
+        return len(captured)
+
+    basket, first, second = two_producers_basket()
+    few = queries_for(basket)
+    for number in range(4):
+        basket.add_product(product_for_sale(title=f"Trà {number}", producer=ProducerFactory()), 1)
+    assert queries_for(basket) == few
 
 
 def test_the_fee_is_the_sum_of_the_parcels_fees(home, settings):
