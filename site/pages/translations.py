@@ -49,8 +49,8 @@ _deleting = contextvars.ContextVar("pages_being_deleted", default=frozenset())
 # {(translation key, locale id) of a source page: translations just unpublished}, read once by the
 # admin's message (a deleted page has lost its id by then).
 _unpublished = contextvars.ContextVar("pages_translations_unpublished", default=None)
-# {(translation key, locale id) of a source page: its translations out of date}, noted when the
-# source is published and read once by the admin's message.
+# {(translation key, locale id) of a source page: (the page, its translations out of date)}, noted
+# when the source is published and told once at the end of the request (middleware.py).
 _published = contextvars.ContextVar("pages_published_with_stale_translations", default=None)
 _REMEMBERED = 100
 
@@ -225,12 +225,14 @@ def _page_published(sender, instance, **kwargs):
     synchronise_facts(instance.specific)
     stale = translation_state(instance).stale
     if stale:
-        _remember(_published, _key(instance), stale)
+        _remember(_published, _key(instance), (instance, stale))
 
 
-def translations_out_of_date_after_publishing(page):
-    """The translations `page`'s publishing just left out of date, told once."""
-    return _recall(_published, _key(page), [])
+def published_with_stale_translations():
+    """[(page, its translations out of date)] for each source published since the last call."""
+    remembered = _published.get() or {}
+    _published.set(None)
+    return list(remembered.values())
 
 
 # --- Facts the same in every language ---------------------------------------------------------

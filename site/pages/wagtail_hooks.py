@@ -1,10 +1,8 @@
 from django.contrib import messages
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin import messages as admin_messages
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -12,9 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .models import PlaceName
 from .translations import (
     FACTS_SYNCHRONISED,
-    TranslationState,
     language_names,
-    translations_out_of_date_after_publishing,
     translations_unpublished_with,
 )
 
@@ -49,42 +45,6 @@ def tell_translations_unpublished_on_delete(request, page):
 def tell_translations_unpublished_in_bulk(request, action_type, objects, action):
     if action_type in ("unpublish", "delete"):
         _tell_translations_unpublished(request, [obj for obj in objects if isinstance(obj, Page)])
-
-
-def _offer_to_update_translations(request, page):
-    stale = translations_out_of_date_after_publishing(page)
-    if not stale:
-        return
-    state = TranslationState(page, page, stale=stale)
-    sync_url = state.sync_url
-    if sync_url and request.user.has_perm("wagtail_localize.submit_translation"):
-        buttons = [admin_messages.button(sync_url, _("Update the translations"))]
-    else:  # copied by hand: each is edited on its own
-        buttons = [
-            admin_messages.button(
-                reverse("wagtailadmin_pages:edit", args=[translation.pk]),
-                language_names([translation]),
-            )
-            for translation in stale
-        ]
-    admin_messages.warning(
-        request,
-        _("“%(page)s” is published: its translations are now out of date (%(languages)s).")
-        % {"page": page.get_admin_display_title(), "languages": language_names(stale)},
-        buttons=buttons,
-    )
-
-
-@hooks.register("after_publish_page")
-def offer_to_update_translations(request, page):
-    """The source's publishing left its translations behind: offer wagtail-localize's sync."""
-    _offer_to_update_translations(request, page)
-
-
-@hooks.register("after_edit_page")
-def offer_to_update_translations_after_approval(request, page):
-    """An approval from the page editor publishes through the workflow, then ends here."""
-    _offer_to_update_translations(request, page)
 
 
 class PlaceNameViewSet(SnippetViewSet):

@@ -280,3 +280,35 @@ def test_publishing_the_source_copies_its_facts_to_its_translations_not_its_word
     assert set(english.crafts.all()) == {crafts[0]["en"], crafts[1]["en"]}
     assert english.introduction == "Incense.", "the words stay the translator's"
     assert translation_state(english).out_of_date, "copying the facts does not update the words"
+
+
+@pytest.mark.django_db
+def test_an_approval_from_the_review_dialog_offers_to_update_the_translations(
+    client, home, locales, editor, approver, django_capture_on_commit_callbacks
+):
+    """The approve button's dialog and the dashboard post to Wagtail's workflow action, not to the
+    page editor: the approval that publishes offers the update all the same."""
+    village = VillagePageFactory(title="Làng giấy dó")
+    client.force_login(editor)
+    submit_translation(client, village, locales["en"], capture=django_capture_on_commit_callbacks)
+    village = VillagePage.objects.get(pk=village.pk)
+    village.introduction = "Giấy dó làm từ vỏ cây."
+    village.save_revision(user=editor)
+    workflow_state = village.get_workflow().start(village, editor)
+
+    client.force_login(approver)
+    messages = []
+    while workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+        task_state = workflow_state.current_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[village.pk, "approve", task_state.pk]
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {})
+        assert response.status_code in (200, 302)
+        messages += [str(m) for m in get_messages(response.wsgi_request)]
+        workflow_state.refresh_from_db()
+
+    assert VillagePage.objects.get(pk=village.pk).introduction == "Giấy dó làm từ vỏ cây."
+    offers = [m for m in messages if "translations are now out of date (English)" in m]
+    assert len(offers) == 1, messages

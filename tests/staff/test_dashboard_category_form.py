@@ -1,5 +1,7 @@
 """Shop editors name categories in English and Chinese in Oscar's dashboard."""
 
+from django.forms import CharField, Form
+from django.template.loader import render_to_string
 from django.utils import translation
 
 import pytest
@@ -58,3 +60,14 @@ def test_an_editor_names_a_category_in_english_and_chinese(client, editor):
         "纺织品",
     )
     assert str(category) == "Dệt may", "the dashboard keeps the Vietnamese name as its label"
+
+
+def test_a_dashboard_form_with_errors_says_so_plainly_in_vietnamese():
+    """Oscar's dashboard forms (ranges, vouchers, offers, addresses) share one error notice."""
+    form = Form({"name": ""})
+    form.fields["name"] = CharField()
+    with translation.override("vi"):
+        html = render_to_string("oscar/dashboard/partials/form_fields.html", {"form": form})
+
+    assert "Oops" not in html
+    assert "Có vài chỗ cần xem lại" in html

@@ -137,6 +137,8 @@ MIDDLEWARE = [
     # Records the signed-in user as the author of audited changes.
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the messages: the offer to update translations a publish left behind.
+    "pages.middleware.OfferTranslationUpdatesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
