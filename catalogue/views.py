@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
 
-from shipping.carriers import SCALE, default_carrier
+from shipping.carriers import default_carrier, weight_of
 from shipping.repository import showrooms
 from shipping.zones import PROVINCES
 from villages.lookups import village_by_slug
@@ -97,7 +97,7 @@ class ProductDetailView(OscarProductDetailView):
             "pickup_points": [showroom.localized for showroom in showrooms()],
         }
         if province:
-            quote = default_carrier().quote_weight(D(str(SCALE.weigh_product(product))), province)
+            quote = default_carrier().quote_weight(weight_of(product), province)
             price = purchase_info.price
             if price.exists and price.incl_tax >= settings.SHOP_FREE_SHIPPING_FROM:
                 quote.fee = D("0")

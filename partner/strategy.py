@@ -63,7 +63,15 @@ class PublicProductsOnly:
         return Unavailable()
 
 
-class Vietnam(PublicProductsOnly, ExperienceSessions, WholeDongPrices, Default):
+class LineStockRecord:
+    """A basket line is priced from the stock record it was added with, which the basket reads
+    with its lines; Oscar's default asks the database for the product's first one, line by line."""
+
+    def fetch_for_line(self, line, stockrecord=None):
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
+
+class Vietnam(LineStockRecord, PublicProductsOnly, ExperienceSessions, WholeDongPrices, Default):
     """The shop's strategy: first stock record, stock required, whole-đồng VAT-inclusive prices."""
 
 

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -68,16 +67,16 @@ def test_every_parcel_ships_free_above_the_threshold(home, settings):
 
 
 class NoAttributes:
-    def get(self, **kwargs):
-        raise ObjectDoesNotExist
+    def all(self):
+        return []
 
 
 class Line:
     """A basket line as a carrier reads it: a product with a title and no weight attribute."""
 
     def __init__(self, title, quantity, price):
-        self.product = type("P", (), {"get_title": lambda self: title})()
-        self.product.get_attribute_values = NoAttributes
+        self.product = type("P", (), {"get_title": lambda self: title, "is_child": False})()
+        self.product.attribute_values = NoAttributes()
         self.quantity = quantity
         self.line_price_incl_tax = Decimal(price)
 
@@ -178,3 +177,21 @@ def test_the_basket_shows_each_producers_parcel_and_its_fee(client, home, settin
     html = client.get("/en/basket/", {"province": "Hà Nội"}).content.decode()
     assert html.count('class="basket-parcel__fee">₫30,000') == 2
     assert "₫60,000" in html
+
+
+def test_a_products_weight_attribute_weighs_its_parcel(home):
+    ProductAttribute = get_model("catalogue", "ProductAttribute")
+    ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+    basket = BasketFactory()
+    basket.strategy = Selector().strategy()
+    producer = ProducerFactory()
+    honey = product_for_sale(title="Mật ong Mẫu Sơn", producer=producer)
+    weight = ProductAttribute.objects.create(
+        product_class=honey.product_class, name="Khối lượng (kg)", code="weight", type="float"
+    )
+    ProductAttributeValue.objects.create(product=honey, attribute=weight, value_float=1.2)
+    basket.add_product(honey, 2)
+    basket.add_product(product_for_sale(title="Chè", producer=producer), 1)
+
+    (parcel,) = parcels_of(type(basket).objects.get(pk=basket.pk))
+    assert parcel.weight == Decimal("2.9"), "2 × 1.2 kg, and half a kilogram by default"
