@@ -472,10 +472,13 @@ SHOP_MAX_QUANTITY_PER_ORDER = env.int("SHOP_MAX_QUANTITY_PER_ORDER", default=10)
 SHOP_UNPAID_ORDERS_PER_CONTACT = env.int("SHOP_UNPAID_ORDERS_PER_CONTACT", default=3)
 SHOP_ORDERS_PER_ADDRESS_PER_HOUR = env.int("SHOP_ORDERS_PER_ADDRESS_PER_HOUR", default=10)
 SHOP_UNCONFIRMED_ORDER_HOURS = env.int("SHOP_UNCONFIRMED_ORDER_HOURS", default=24)
+# Wrong guesses of an order's phone or e-mail on the order-following page, per address and number.
+SHOP_ORDER_LOOKUPS_PER_HOUR = env.int("SHOP_ORDER_LOOKUPS_PER_HOUR", default=5)
 # Bank transfer by VietQR is offered only when the receiving account is set.
 VIETQR_BANK_BIN = env("VIETQR_BANK_BIN", default="")  # NAPAS bank BIN, e.g. 970436
 VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="")
 VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="")
+VIETQR_BANK_NAME = env("VIETQR_BANK_NAME", default="")  # shown to buyers; by the BIN if empty
 VIETQR_MESSAGE_PREFIX = env("VIETQR_MESSAGE_PREFIX", default="LANGNGHE")
 # VNPay is offered only when the merchant's terminal code and secret are set.
 VNPAY_TMN_CODE = env("VNPAY_TMN_CODE", default="")
