@@ -134,7 +134,7 @@ def test_the_buyer_cancels_and_the_stock_comes_back_once(client, order, anise_oi
     order.refresh_from_db()
     stockrecord.refresh_from_db()
     assert order.status == "Cancelled"
-    assert "Your order %s is cancelled." % order.number in html
+    assert f"Your order {order.number} is cancelled." in html
     assert stockrecord.num_allocated == 0
     assert order.shipping_events.filter(event_type__code="released").count() == 1
     assert "Cancel my order" not in client.get(page).content.decode()
