@@ -172,51 +172,100 @@ class TranslationState:
         return reverse("wagtail_localize:update_translations", args=[source.pk])
 
 
-def _managed(translation, source):
-    return (
-        Translation.objects.filter(
-            source__object_id=translation.translation_key,
-            source__locale_id=source.locale_id,
-            target_locale_id=translation.locale_id,
-            enabled=True,
-        )
-        .select_related("source")
-        .first()
-    )
-
-
-def updated_at(translation, source, managed=None):
-    """When `translation` last took the content of `source` (None: never)."""
-    managed = managed or _managed(translation, source)
-    if managed is not None:
-        # A sync that was not saved into the page, or a save of an older sync, is not enough.
-        saved = TranslationLog.objects.filter(
-            source=managed.source, locale_id=translation.locale_id
-        ).aggregate(last=Max("created_at"))["last"]
-        return min(filter(None, [managed.source.last_updated_at, saved]))
-    published = PageLogEntry.objects.filter(
-        page_id=translation.pk, action__in=("wagtail.publish", "wagtail.publish.scheduled")
-    ).aggregate(last=Max("timestamp"))["last"]
-    return published or translation.last_published_at or translation.latest_revision_created_at
-
-
-def _is_out_of_date(translation, source, managed=None):
-    if not source.live or source.last_published_at is None:
-        return False
-    updated = updated_at(translation, source, managed)
-    return updated is None or source.last_published_at > updated
+_PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 def translation_state(page):
     """Whether `page` is an out-of-date translation, or a source with out-of-date translations."""
-    source = source_of(page)
-    if source.pk != page.pk:
-        managed = _managed(page, source)
-        return TranslationState(
-            page, source, out_of_date=_is_out_of_date(page, source, managed), managed=managed
+    return translation_states([page])[page.pk]
+
+
+def translation_states(pages):
+    """{page id: TranslationState} for `pages`, in five queries however many pages and languages
+    (a page list asks for a whole listing at once)."""
+    pages = list(pages)
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return {}
+    family = {}
+    for member in (
+        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("pk")
+    ):
+        family.setdefault(member.translation_key, []).append(member)
+    sources = list(TranslationSource.objects.filter(object_id__in=keys))
+    managed = {}  # (key, source locale, target locale): wagtail-localize's record
+    for translation in (
+        Translation.objects.filter(source__in=sources, enabled=True)
+        .select_related("source")
+        .order_by("-pk")  # the first made wins, as .first() would give
+    ):
+        source = translation.source
+        managed[(source.object_id, source.locale_id, translation.target_locale_id)] = translation
+    saved = {
+        (row["source_id"], row["locale_id"]): row["last"]
+        for row in TranslationLog.objects.filter(source__in=sources)
+        .values("source_id", "locale_id")
+        .annotate(last=Max("created_at"))
+    }
+    published = {
+        row["page_id"]: row["last"]
+        for row in PageLogEntry.objects.filter(
+            page_id__in=[member.pk for members in family.values() for member in members],
+            action__in=_PUBLISH_ACTIONS,
         )
-    stale = [t for t in followers(page) if _is_out_of_date(t, page)]
-    return TranslationState(page, page, stale=stale)
+        .values("page_id")
+        .annotate(last=Max("timestamp"))
+    }
+    translated_from = {}
+    for source in sources:
+        translated_from.setdefault(source.object_id, set()).add(source.locale_id)
+    default = Locale.get_default().pk
+
+    def updated_at(translation, source):
+        """When `translation` last took the content of `source` (None: never)."""
+        record = managed.get((translation.translation_key, source.locale_id, translation.locale_id))
+        if record is not None:
+            # A sync that was not saved into the page, or a save of an older sync, is not enough.
+            last_saved = saved.get((record.source_id, translation.locale_id))
+            return min(filter(None, [record.source.last_updated_at, last_saved]))
+        return (
+            published.get(translation.pk)
+            or translation.last_published_at
+            or translation.latest_revision_created_at
+        )
+
+    def is_out_of_date(translation, source):
+        if not source.live or source.last_published_at is None:
+            return False
+        updated = updated_at(translation, source)
+        return updated is None or source.last_published_at > updated
+
+    states = {}
+    for page in pages:
+        members = family.get(page.translation_key) or [page]
+        origins = translated_from.get(page.translation_key, set())
+        source = min(
+            members, key=lambda p: (p.locale_id not in origins, p.locale_id != default, p.pk)
+        )
+        if source.pk == page.pk:
+            source = page  # as the caller has it (just published, say)
+        if source.pk != page.pk:
+            states[page.pk] = TranslationState(
+                page,
+                source,
+                out_of_date=is_out_of_date(page, source),
+                managed=managed.get((page.translation_key, source.locale_id, page.locale_id)),
+            )
+        else:
+            stale = [
+                member
+                for member in members
+                if member.pk != page.pk and is_out_of_date(member, source)
+            ]
+            states[page.pk] = TranslationState(page, page, stale=stale)
+    return states
 
 
 def _page_published(sender, instance, **kwargs):

@@ -2,8 +2,9 @@
 source say so; facts the same in every language are synchronised; a page chooses among pages in
 its own language."""
 
-
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -18,6 +19,7 @@ from tests.villages.factories import (
     CraftIndexPageFactory,
     CraftPageFactory,
     CraftspersonPageFactory,
+    VillageIndexPageFactory,
     VillagePageFactory,
 )
 from villages.models import CraftspersonPage, VillagePage
@@ -312,3 +314,34 @@ def test_an_approval_from_the_review_dialog_offers_to_update_the_translations(
     assert VillagePage.objects.get(pk=village.pk).introduction == "Giấy dó làm từ vỏ cây."
     offers = [m for m in messages if "translations are now out of date (English)" in m]
     assert len(offers) == 1, messages
+
+
+@pytest.mark.django_db
+def test_the_page_lists_translation_status_asks_as_often_with_many_pages_as_with_few(
+    client, home, locales, editor
+):
+    """Wagtail and wagtail-localize ask a few questions of their own for each row; the status
+    (publishing log, translation sources, syncs) is read once for the whole list."""
+    index = VillageIndexPageFactory(title="Làng nghề")
+    translate(index, "en")
+
+    def add_villages(count):
+        for number in range(count):
+            village = VillagePageFactory(parent=index, title=f"Làng {index.get_children_count()}")
+            translate(village, "en")
+            publish_change(village, introduction=f"Bản mới {number}.")
+
+    def queries():
+        url = reverse("wagtailadmin_explore", args=[index.pk])
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert "Translations out of date: English" in response.content.decode()
+        status_tables = ("pagelogentry", "wagtail_localize_translation", "translationsource")
+        return len([q for q in captured if any(t in q["sql"] for t in status_tables)])
+
+    client.force_login(editor)
+    add_villages(2)
+    few = queries()
+    add_villages(4)
+    assert queries() == few

@@ -3,16 +3,32 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from ..translations import language_names, translation_state
+from wagtail.models import Page
+
+from ..memo import request_memo
+from ..translations import language_names, translation_state, translation_states
 
 register = template.Library()
+
+
+def _listed_state(page):
+    """The state of a page in a page list, read with its siblings' in one go per request."""
+    memo = request_memo()
+    if memo is None:
+        return translation_state(page)
+    parent_path = page.path[: -Page.steplen]
+    key = ("translation-states", parent_path)
+    if key not in memo:
+        siblings = Page.objects.filter(path__startswith=parent_path, depth=page.depth)
+        memo[key] = translation_states(siblings)
+    return memo[key].get(page.pk) or translation_state(page)
 
 
 @register.inclusion_tag("wagtailadmin/shared/translation_status.html", takes_context=True)
 def translation_status(context, page, offer_update=False):
     """A status tag when `page` is an out-of-date translation, or a source with some; with
     `offer_update`, a link to update them for an editor who may (wagtail-localize's sync)."""
-    state = translation_state(page)
+    state = translation_state(page) if offer_update else _listed_state(page)
     label = title = ""
     if state.out_of_date:
         label = _("Out of date")
