@@ -131,6 +131,7 @@ def _describe(product, number, spec, producer, villages):
     product.craft = spec["craft"]
     product.geographical_indication = spec["geographical_indication"]
     product.collective_trademark = spec["collective_trademark"]
+    product.adults_only = spec.get("adults_only", False)
     english, chinese = spec["en"], spec["zh-hans"]
     product.title_en, product.description_en = english["title"], f"<p>{english['description']}</p>"
     product.title_zh_hans = chinese["title"]

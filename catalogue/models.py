@@ -150,6 +150,13 @@ class Product(AbstractProduct):
         blank=True,
         help_text=_("Comma-separated, e.g. VietGAP, organic."),
     )
+    adults_only = models.BooleanField(
+        _("sold to adults only"),
+        default=False,
+        help_text=_(
+            "Alcohol (rice wine, rượu): buyers must confirm they are 18 or older before checkout."
+        ),
+    )
 
     def clean(self):
         super().clean()
@@ -241,6 +248,13 @@ class Product(AbstractProduct):
     @property
     def ocop_is_valid(self):
         return bool(self.ocop_stars) and self.ocop_valid_until >= timezone.localdate()
+
+    @property
+    def is_adults_only(self):
+        """Whether only adults may buy it; a variant is its parent's kind of product."""
+        if self.is_child and self.parent_id:
+            return self.parent.adults_only
+        return self.adults_only
 
     @property
     def other_certification_list(self):

@@ -117,10 +117,31 @@ class ShippingAddressForm(OscarShippingAddressForm):
 
 
 class PaymentMethodForm(forms.Form):
+    """How to pay; and, for a basket with alcohol, the buyer's word that they are an adult."""
+
     method = forms.ChoiceField(label=_("How would you like to pay?"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, adults_only=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = [
             (code, payment.NAMES[code]) for code in payment.available()
         ]
+        if adults_only:
+            self.fields["adult"] = forms.BooleanField(
+                label=_("I am 18 or older"),
+                help_text=_(
+                    "Vietnamese law forbids selling alcohol to anyone under 18: %(products)s."
+                )
+                % {"products": ", ".join(adults_only)},
+                error_messages={
+                    "required": _(
+                        "Your basket holds alcohol, which is sold to adults only: please confirm "
+                        "that you are 18 or older, or remove it from your basket."
+                    )
+                },
+            )
+
+
+def adults_only_products(basket):
+    """The titles of the products in `basket` only adults may buy (alcohol)."""
+    return [line.product.get_title() for line in basket.all_lines() if line.product.is_adults_only]

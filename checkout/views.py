@@ -24,7 +24,7 @@ from oscar.core.loading import get_model
 from catalogue import qr
 
 from . import addresses, emails, holds, payment, receivers, statuses, tasks, vietqr, vnpay
-from .forms import PaymentMethodForm
+from .forms import PaymentMethodForm, adults_only_products
 from .models import remember_language
 
 logger = logging.getLogger("checkout")
@@ -43,7 +43,12 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         method = self.checkout_session.payment_method()
-        context.setdefault("payment_form", PaymentMethodForm(initial={"method": method}))
+        context.setdefault(
+            "payment_form",
+            PaymentMethodForm(
+                initial={"method": method}, adults_only=adults_only_products(self.request.basket)
+            ),
+        )
         context["payment_method_name"] = payment.NAMES.get(method)
         context["payment_descriptions"] = (
             payment.DESCRIPTIONS
@@ -59,10 +64,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return super().post(request, *args, **kwargs)
 
     def handle_payment_details_submission(self, request):
-        form = PaymentMethodForm(request.POST)
+        form = PaymentMethodForm(request.POST, adults_only=adults_only_products(request.basket))
         if not form.is_valid():
             return self.render_payment_details(request, payment_form=form)
         self.checkout_session.pay_by(form.cleaned_data["method"])
+        self.confirm_adult(form.cleaned_data.get("adult"))
         return redirect("checkout:preview")
 
     def check_payment_data_is_captured(self, request):
@@ -70,6 +76,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             raise exceptions.FailedPreCondition(
                 url=reverse("checkout:payment-details"), message=_("Please choose how to pay.")
             )
+        self.check_adult_is_confirmed(request)
 
     def handle_payment(self, order_number, total, **kwargs):
         """Nothing is taken now: the source records what is owed and how it will be paid."""

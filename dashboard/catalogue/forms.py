@@ -41,6 +41,7 @@ class ProductForm(base_forms.ProductForm):
         fields = [
             *base_forms.ProductForm.Meta.fields,
             "is_sample",
+            "adults_only",
             *TRANSLATION_FIELDS,
             *ORIGIN_FIELDS,
         ]
@@ -66,7 +67,13 @@ class ProductForm(base_forms.ProductForm):
     def delete_non_child_fields(self):
         # A variant shares its parent's descriptions, rating and origin; only its title differs.
         super().delete_non_child_fields()
-        for name in ["is_sample", "description_en", "description_zh_hans", *ORIGIN_FIELDS]:
+        for name in [
+            "is_sample",
+            "adults_only",
+            "description_en",
+            "description_zh_hans",
+            *ORIGIN_FIELDS,
+        ]:
             self.fields.pop(name, None)
 
     def primary_form_fields(self):
