@@ -109,13 +109,20 @@ def test_did_you_mean_links_the_corrected_query_with_the_corrected_word_marked(c
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/search/", "/en/search/", "/zh-hans/search/"])
 def test_each_search_box_example_finds_something_on_its_own_page(client, sample, path):
-    header = page(client, path)  # the header's box, on the search page itself
+    header = page(client, path.replace("search/", ""))  # the header's box, on the home page
     placeholder = re.search(r'id="site-search"[^>]*placeholder="([^"]+)"', header)[1]
     examples = re.split(r"[,、，]", re.split(r"[:：]", placeholder, maxsplit=1)[1].strip("…. "))
     assert len(examples) >= 2
     for example in examples:
         html = page(client, path, q=example.strip())
         assert 'class="search-hit ' in html, (path, example)
+
+
+@pytest.mark.django_db
+def test_the_search_page_has_one_search_box_its_own(client, sample):
+    html = page(client, "/search/", q="ao cham")
+    assert html.count('role="search"') == 1, "the header's box would repeat the page's"
+    assert 'id="search-page-q"' in html
 
 
 @pytest.mark.django_db
