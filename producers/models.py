@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phonenumber_field.modelfields import PhoneNumberField
@@ -29,3 +31,25 @@ class AlertSettings(models.Model):
 
     def __str__(self):
         return str(self.producer)
+
+
+class SignInCode(models.Model):
+    """A one-time code sent to a phone to sign in (producers/signin.py): stored hashed, valid for
+    minutes, used once. A code asked for a number that belongs to nobody is written too (with no
+    user, never sent), so that the answer and the throttle say nothing of who is registered."""
+
+    phone = models.CharField(max_length=20, db_index=True)  # E.164
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField()
+    wrong_tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.phone} {self.created_at:%Y-%m-%d %H:%M}"

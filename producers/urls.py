@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from .views import alerts, batches, experiences, home, orders, products
+from .views import alerts, batches, experiences, home, orders, products, signin, statements
 
 app_name = "producer"
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
+    path("sign-in/phone/", signin.PhoneSignInView.as_view(), name="signin-phone"),
+    path("sign-in/code/", signin.CodeSignInView.as_view(), name="signin-code"),
     path("alerts/", alerts.AlertsView.as_view(), name="alerts"),
     path("products/", products.ProductListView.as_view(), name="product-list"),
     path("products/new/", products.ProductCreateView.as_view(), name="product-create"),
@@ -33,6 +35,22 @@ urlpatterns = [
     path("orders/", orders.OrderListView.as_view(), name="order-list"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order-detail"),
     path("sales/", orders.SalesView.as_view(), name="sales"),
+    path("statements/", statements.StatementLatestView.as_view(), name="statement-latest"),
+    path(
+        "statements/<int:year>/<int:month>/",
+        statements.StatementView.as_view(),
+        name="statement",
+    ),
+    path(
+        "statements/<int:year>/<int:month>/xlsx/",
+        statements.StatementXlsxView.as_view(),
+        name="statement-xlsx",
+    ),
+    path(
+        "statements/all/<int:year>/<int:month>/",
+        statements.StaffStatementListView.as_view(),
+        name="statement-staff",
+    ),
     path("experiences/", experiences.ExperienceListView.as_view(), name="experience-list"),
     path(
         "experiences/<int:pk>/sessions/new/",

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.contrib import messages
-from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Q, Sum
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,16 +15,14 @@ from oscar.core.loading import get_model
 
 from checkout import statuses
 from checkout.fulfilment import NOT_SHIPPABLE, mark_shipped, shipped_event_type
-from checkout.statuses import CANCELLED
 from tours.booking import is_ticket
 
+from .. import sales
 from .. import statuses as producer_statuses
 from ..forms import ShipForm
 from .base import ProducerMixin
 
 Order = get_model("order", "Order")
-Product = get_model("catalogue", "Product")
-Source = get_model("payment", "Source")
 
 
 # The buyer's street address and phone reach the producer only once the order is to be sent: paid,
@@ -41,13 +39,6 @@ ADDRESS_SHOWN = {
 
 def shows_address(order):
     return order.status in ADDRESS_SHOWN
-
-
-def payment_method(order):
-    """The payment method (its first payment source's code) of the order `order` refers to."""
-    return Subquery(
-        Source.objects.filter(order=OuterRef(order)).order_by("pk").values("source_type__code")[:1]
-    )
 
 
 class OrderListView(ProducerMixin, ListView):
@@ -165,44 +156,12 @@ class SalesView(ProducerMixin, TemplateView):
     template_name = "producers/sales.html"
 
     def get_context_data(self, **kwargs):
-        lines = self.order_lines().exclude(order__status=CANCELLED)
-        # One row per product, whatever language each line was bought in (and so titled).
-        per_product = list(
-            lines.values("product_id")
-            .annotate(
-                line_title=Max("title"),
-                orders=Count("order", distinct=True),
-                units=Sum("quantity"),
-                revenue=Sum("line_price_incl_tax"),
-            )
-            .order_by("-revenue", "product_id")
-        )
-        products = Product.objects.select_related("parent").in_bulk(
-            [row["product_id"] for row in per_product]
-        )
-        for row in per_product:
-            product = products.get(row["product_id"])
-            row["title"] = product.get_title() if product else row["line_title"]
-        totals = lines.aggregate(
-            orders=Count("order", distinct=True),
-            units=Sum("quantity"),
-            revenue=Sum("line_price_incl_tax"),
-        )
-        money = dict.fromkeys(producer_statuses.MONEY_STATES, Decimal(0))
-        by_state = (
-            lines.annotate(method=payment_method("order"))
-            .values("order__status", "method")
-            .annotate(total=Sum("line_price_incl_tax"))
-            .order_by()
-        )
-        for row in by_state:
-            money[producer_statuses.money_state(row["order__status"], row["method"])] += row[
-                "total"
-            ]
+        lines = sales.not_cancelled(self.order_lines())
+        money = sales.where_money_is(lines)
         batches = self.batches().select_related("product").order_by("-scan_count", "lot_code")
         return super().get_context_data(
-            per_product=per_product,
-            totals=totals,
+            per_product=sales.per_product(lines),
+            totals=sales.totals(lines),
             money=[
                 (label, money[state]) for state, label in producer_statuses.MONEY_STATES.items()
             ],
