@@ -8,7 +8,9 @@ class CheckoutConfig(apps.CheckoutConfig):
 
     def ready(self):
         super().ready()
-        from . import receivers  # noqa: F401
+        from . import pickup, receivers  # noqa: F401
+
+        self.shipping_address_view = pickup.ShippingAddressView
 
     def get_urls(self):
         from . import tracking, views

@@ -8,6 +8,7 @@ from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 from phonenumber_field.phonenumber import PhoneNumber
 
+from shipping import repository
 from shipping.zones import PROVINCES
 
 from . import addresses, payment
@@ -45,12 +46,38 @@ class GatewayForm(OscarGatewayForm):
         return super().clean()
 
 
+DELIVERY = "delivery"
+# What a delivery needs beyond a name and a phone; a showroom pickup asks none of it.
+ADDRESS_FIELDS = ("state", "line4", "line1")
+SHOWROOM_PROVINCE = "Lạng Sơn"
+
+
+def pickup_choices():
+    """(code, label) of each showroom a buyer may collect from, codes as the shipping methods'."""
+    return [
+        (f"pickup-{showroom.pk}", _("Pick up at %(showroom)s") % {"showroom": shown.title})
+        for showroom in repository.showrooms()
+        for shown in [showroom.localized]
+    ]
+
+
 class ShippingAddressForm(OscarShippingAddressForm):
+    """Delivery to an address in Vietnam, or collecting at a showroom with a name and a phone."""
+
+    receive = forms.ChoiceField(
+        label=_("How would you like to receive your order?"),
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("We deliver within Vietnam only. Collecting at a showroom is free."),
+    )
     state = forms.ChoiceField(
         label=_("Province or city"),
+        required=False,
         choices=[("", "---------")] + [(name, name) for name in PROVINCES],
     )
-    line4 = forms.CharField(label=_("Commune or ward"), max_length=255, widget=forms.Select)
+    line4 = forms.CharField(
+        label=_("Commune or ward"), max_length=255, required=False, widget=forms.Select
+    )
 
     class Meta(OscarShippingAddressForm.Meta):
         fields = [
@@ -74,7 +101,19 @@ class ShippingAddressForm(OscarShippingAddressForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The province comes before its communes, which are listed for the province chosen.
-        self.order_fields(["first_name", "last_name", "state", "line4", "line1", "phone_number"])
+        self.order_fields(
+            ["receive", "first_name", "last_name", "state", "line4", "line1", "phone_number"]
+        )
+        for name in ADDRESS_FIELDS:  # required for a delivery only, in clean()
+            self.fields[name].required = False
+        pickups = pickup_choices()
+        if pickups:
+            self.fields["receive"].choices = [
+                (DELIVERY, _("Delivery to my address (within Vietnam)"))
+            ] + pickups
+            self.fields["receive"].initial = DELIVERY
+        else:
+            del self.fields["receive"]
         for name, attrs in FIELD_HINTS.items():
             if name in self.fields:
                 self.fields[name].widget.attrs.update(attrs)
@@ -91,8 +130,25 @@ class ShippingAddressForm(OscarShippingAddressForm):
         )
         self.fields["state"].help_text = _("We deliver within Vietnam only.")
 
+    def is_pickup(self):
+        receive = self.cleaned_data.get("receive") if hasattr(self, "cleaned_data") else None
+        return bool(receive) and receive != DELIVERY
+
     def clean(self):
         cleaned = super().clean()
+        if self.is_pickup():
+            # Nothing is sent: the order waits at the showroom, whose name stands as the address.
+            label = dict(self.fields["receive"].choices).get(cleaned["receive"], "")
+            cleaned.update(state=SHOWROOM_PROVINCE, line4="", line1=str(label)[:255])
+            for name in ("state", "line4", "line1"):
+                setattr(self.instance, name, cleaned[name])
+            for name in ("last_name", "phone_number"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, _("Please fill this in: the showroom asks for it."))
+            return cleaned
+        for name in ADDRESS_FIELDS:
+            if name in self.fields and not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, self.fields[name].error_messages["required"])
         province, commune = cleaned.get("state"), cleaned.get("line4")
         if province and commune:
             official = addresses.commune_in(province, commune)
@@ -109,9 +165,19 @@ class ShippingAddressForm(OscarShippingAddressForm):
 
     def clean_phone_number_field(self, field_name):
         number = super().clean_phone_number_field(field_name)
-        if isinstance(number, PhoneNumber) and (
-            number.country_code != VIETNAM_CALLING_CODE or not number.is_valid()
-        ):
+        if not isinstance(number, PhoneNumber):
+            return number
+        if self.is_pickup():
+            # Nothing is shipped: a visitor from Nanning or Lyon gives their own number.
+            if not number.is_valid():
+                self.add_error(
+                    field_name,
+                    _(
+                        "Please give a phone number we can call, with its country code if not "
+                        "Vietnamese (e.g. +86 or +33)."
+                    ),
+                )
+        elif number.country_code != VIETNAM_CALLING_CODE or not number.is_valid():
             self.add_error(field_name, _("Please give a Vietnamese phone number."))
         return number
 

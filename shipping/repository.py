@@ -24,6 +24,13 @@ class Repository(repository.Repository):
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
         zone = zone_of(shipping_addr.state) if shipping_addr else ZONE_REST
         province = shipping_addr.state if shipping_addr else None
-        methods = [ZoneDelivery(zone, province)]
-        methods += [ShowroomPickup(showroom, showroom.localized) for showroom in showrooms()]
-        return methods
+        delivery = [ZoneDelivery(zone, province)]
+        pickups = [ShowroomPickup(showroom, showroom.localized) for showroom in showrooms()]
+        # How the buyer said, at the address step, they will receive the order (checkout/views.py).
+        request = kwargs.get("request")
+        session = getattr(request, "session", None) or {}
+        receive = session.get("checkout_data", {}).get("shipping", {}).get("receive")
+        if receive:
+            chosen = [method for method in pickups if method.code == receive]
+            return chosen or delivery
+        return delivery + pickups

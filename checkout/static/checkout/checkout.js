@@ -59,6 +59,24 @@
         });
     }
 
+    // A showroom pickup needs no address: its fields are hidden while a showroom is chosen.
+    function pickup(form) {
+        var choices = form.querySelectorAll("input[name$='receive']");
+        if (!choices.length) return;
+        var groups = ["state", "line4", "line1"].map(function (name) {
+            var field = form.querySelector("[name$='" + name + "']");
+            return field && field.closest(".form-group");
+        }).filter(Boolean);
+        function follow() {
+            var chosen = form.querySelector("input[name$='receive']:checked");
+            var away = chosen && chosen.value !== "delivery";
+            groups.forEach(function (group) { group.hidden = away; });
+        }
+        choices.forEach(function (choice) { choice.addEventListener("change", follow); });
+        follow();
+    }
+
     document.querySelectorAll("form[data-communes-url]").forEach(communes);
+    document.querySelectorAll("form[data-communes-url]").forEach(pickup);
     document.querySelectorAll("[data-copy-label]").forEach(copyButtons);
 })();
