@@ -76,6 +76,13 @@ def test_the_role_migration_can_run_again_and_be_reversed():
     assert not Group.objects.filter(name__in=["Shop editors", "Plan viewers"]).exists()
     assert Group.objects.filter(name="DCST editors").exists()
     migration.create_roles(state.apps, None)
+    later = import_module("staff.migrations.0004_glossary_and_rates")
+    later.grant(
+        MigrationExecutor(connection)
+        .loader.project_state(("staff", "0004_glossary_and_rates"))
+        .apps,
+        None,
+    )
     assert perms("Shop managers") == before
 
 
@@ -145,3 +152,43 @@ def test_a_producers_person_is_not_staff(client):
     person.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
     client.force_login(person)
     assert client.get("/staff/").status_code == 403
+
+
+def reaches(client, path):
+    """Whether the signed-in member gets the screen at `path` (Wagtail sends others away)."""
+    response = client.get(path, follow=True)
+    return response.status_code == 200 and response.request["PATH_INFO"].startswith(path)
+
+
+@pytest.mark.parametrize(
+    ("role", "glossary", "rates"),
+    [
+        ("DCST editors", True, False),
+        ("DCST approvers", True, False),
+        ("Shop managers", False, True),
+        ("Shop editors", False, False),
+    ],
+)
+def test_the_department_keeps_the_glossary_and_the_shop_managers_the_rates(
+    client, home, role, glossary, rates
+):
+    client.force_login(member(role))
+    assert reaches(client, "/admin/snippets/pages/placename/add/") == glossary
+    assert reaches(client, "/admin/settings/pages/exchangerates/") == rates
+
+
+def test_an_editor_adds_a_place_name_to_the_glossary(client, home):
+    from pages.models import PlaceName
+
+    client.force_login(member("DCST editors"))
+    response = client.post(
+        "/admin/snippets/pages/placename/add/",
+        {
+            "name": "Nà Phiêng",
+            "kind": PlaceName._meta.get_field("kind").choices[0][0],
+            "name_en": "Na Phieng",
+            "name_zh_hans": "那平",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert PlaceName.objects.get(name="Nà Phiêng").name_zh_hans == "那平"
