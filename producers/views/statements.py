@@ -88,7 +88,7 @@ class StatementView(StatementAccessMixin, TemplateView):
     template_name = "producers/statement.html"
 
     def get_context_data(self, **kwargs):
-        month = month_of(self.kwargs["year"], self.kwargs["month"])
+        month = month_of(kwargs.pop("year"), kwargs.pop("month"))
         months = sales.months_with_orders(self.lines())
         if month not in months:
             months = sorted([*months, month], reverse=True)
@@ -221,7 +221,7 @@ class StaffStatementListView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        month = month_of(self.kwargs["year"], self.kwargs["month"])
+        month = month_of(kwargs.pop("year"), kwargs.pop("month"))
         start, end = sales.month_bounds(month)
         in_month = Q(
             order_lines__order__date_placed__gte=start, order_lines__order__date_placed__lt=end

@@ -46,7 +46,9 @@ def signed_in_as(client):
     return client.get("/en/producer/").wsgi_request.user
 
 
-@pytest.mark.parametrize("typed", ["0912 345 678", "+84 912 345 678", "84912345678", "0912.345.678"])
+@pytest.mark.parametrize(
+    "typed", ["0912 345 678", "+84 912 345 678", "84912345678", "0912.345.678"]
+)
 def test_a_phone_is_the_same_however_it_is_typed(typed):
     assert signin.normalise(typed) == PHONE
 
