@@ -216,3 +216,12 @@ def test_staff_without_the_orders_permission_and_strangers_are_refused(client, w
 def test_a_month_that_does_not_exist_is_not_found(client, world_a):
     client.force_login(world_a["user"])
     assert client.get("/en/producer/statements/2026/13/").status_code == 404
+
+
+def test_the_statement_is_found_from_the_sales_page_and_the_staff_area(client, world_a, month):
+    client.force_login(world_a["user"])
+    assert 'href="/en/producer/statements/"' in client.get("/en/producer/sales/").content.decode()
+    client.force_login(staff_member())
+    page = client.get("/staff/").content.decode()
+    this = month["month"]
+    assert f'href="/producer/statements/all/{this.year}/{this.month}/"' in page
