@@ -31,7 +31,15 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from .models import ExchangeRates, FooterItem, HomePage, MenuItem, PlaceName, SiteSettings
+from .models import (
+    ExchangeRates,
+    FooterItem,
+    HomePage,
+    MenuItem,
+    PlaceName,
+    SiteSettings,
+    StandardPage,
+)
 
 LANGUAGES = ("vi", "en", "zh-hans")
 TRANSLATIONS = ("en", "zh-hans")
@@ -216,6 +224,18 @@ def load(demo):
         demo.translate(home, code, spec[code])
     demo.pages["home"] = home
     demo.say("Home page ready")
+    load_rules(demo, home)
+
+
+def load_rules(demo, home):
+    """The pages a Vietnamese shop must show (returns, privacy, who sells): sample text."""
+    for spec in read_demo_data("pages", "rules"):
+        translations = {
+            code: {**fields, "body": [("paragraph", f"<p>{text}</p>") for text in fields["body"]]}
+            for code, fields in by_language(spec).items()
+        }
+        demo.pages[spec["slug"]] = demo.page(home, StandardPage, spec["slug"], translations)
+    demo.say("Shop rules pages ready")
 
 
 def load_settings(demo):
@@ -252,6 +272,11 @@ def load_settings(demo):
     if not FooterItem.objects.filter(settings=site_settings).exists():
         # The plan's progress is the province's report, not a visitor's section.
         FooterItem.objects.create(settings=site_settings, page=demo.pages["plan"], sort_order=0)
+    # The shop's rules, in the footer of every page (added to a demo loaded before they existed).
+    for order, spec in enumerate(read_demo_data("pages", "rules"), start=1):
+        FooterItem.objects.get_or_create(
+            settings=site_settings, page=demo.pages[spec["slug"]], defaults={"sort_order": order}
+        )
     demo.say("Site settings ready")
 
 

@@ -112,3 +112,28 @@ def test_demo_scale_makes_that_many_products(demo):
     shop = Product.objects.exclude(product_class__slug="experience-session")
     assert shop.count() == 60
     assert all(product.stockrecords.exists() for product in shop[:60])
+
+
+@pytest.mark.parametrize(
+    ("prefix", "titles"),
+    [
+        ("", ["Chính sách đổi trả (mẫu)", "Chính sách bảo vệ dữ liệu cá nhân (mẫu)",
+              "Thông tin người bán (mẫu)"]),
+        ("/en", ["Returns policy (sample)", "Privacy policy (sample)",
+                 "Seller information (sample)"]),
+        ("/zh-hans", ["退换货政策（示例）", "隐私政策（示例）", "卖家信息（示例）"]),
+    ],
+)  # fmt: skip
+def test_demo_shows_the_shops_rules_in_the_footer_of_every_language(demo, client, prefix, titles):
+    from pages.models import StandardPage
+
+    footer = client.get(f"{prefix}/").content.decode().split('class="site-footer"')[1]
+    for title in titles:
+        assert title in footer
+    rules = StandardPage.objects.filter(slug__in=["chinh-sach-doi-tra", "thong-tin-nguoi-ban"])
+    assert rules.count() == 6 and all(page.is_sample for page in rules)
+
+
+def test_demo_rice_wine_is_sold_to_adults_only(demo):
+    assert Product.objects.get(title="Rượu men lá Mẫu Sơn 750 ml").adults_only
+    assert not Product.objects.get(title="Tinh dầu hồi Văn Quan 100 ml").adults_only
