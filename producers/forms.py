@@ -6,6 +6,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -209,6 +210,7 @@ class BatchForm(forms.ModelForm):
         suggestion = suggested_lot_code(
             cleaned.get("production_date") or timezone.localdate(), self.codes_taken
         )
+        self.code_suggested = not code
         if not code:
             cleaned["lot_code"] = suggestion
         elif not LOT_CODE.fullmatch(code):
@@ -236,6 +238,37 @@ class BatchForm(forms.ModelForm):
         else:
             cleaned["lot_code"] = code
         return cleaned
+
+    def save_batch(self):
+        """The batch saved, or None with the code marked taken: another batch may take the same
+        code between the check above and the save (two producers on the same day). A suggested
+        code then gives way to the next free one."""
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    return self.save()
+            except IntegrityError:
+                if not Batch.objects.filter(lot_code=self.instance.lot_code).exists():
+                    raise  # not the code: nothing to mend here
+                taken = self.instance.lot_code
+                suggestion = suggested_lot_code(
+                    self.cleaned_data.get("production_date") or timezone.localdate(),
+                    self.codes_taken,
+                )
+                if not self.code_suggested:
+                    self.add_error(
+                        "lot_code",
+                        ValidationError(
+                            _(
+                                "Another batch already has the code %(code)s. %(suggestion)s is free."
+                            ),
+                            code="unique",
+                            params={"code": taken, "suggestion": suggestion},
+                        ),
+                    )
+                    return None
+                self.instance.lot_code = suggestion
+        raise IntegrityError(f"no free batch code after {taken}")
 
 
 class BatchStepForm(forms.ModelForm):

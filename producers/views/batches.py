@@ -55,10 +55,10 @@ class BatchFormView(ProducerMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         self.batch = self.get_batch()
         form = BatchForm(request.POST, instance=self.batch, products=self.products())
-        if not form.is_valid():
+        batch = form.save_batch() if form.is_valid() else None
+        if batch is None:
             messages.error(request, _("Nothing was saved: please correct what is marked below."))
             return self.render_to_response(self.get_context_data(form=form))
-        batch = form.save()
         messages.success(request, _("Batch saved. Add its steps below."))
         return redirect("producer:batch-edit", pk=batch.pk)
 

@@ -141,3 +141,59 @@ def test_a_code_scanners_cannot_read_is_refused_with_a_suggestion(client, world_
     assert "GS1" not in page
     assert "no spaces" in page and "L20261201-1" in page
     assert not Batch.objects.filter(production_date=datetime.date(2026, 12, 1)).exists()
+
+
+def rival_takes_the_code_first(monkeypatch, world):
+    """Between our form's check of the code and its save, another producer's batch takes it."""
+    from producers.forms import BatchForm
+
+    checked = BatchForm._post_clean  # the form's last check, the model's uniqueness included
+    rivals = []
+
+    def checked_then_a_rival(form):
+        checked(form)
+        if not rivals and not form.errors:
+            rivals.append(
+                Batch.objects.create(
+                    product=world["product"],
+                    lot_code=form.instance.lot_code,
+                    production_date=datetime.date(2026, 12, 1),
+                    quantity=10,
+                )
+            )
+
+    monkeypatch.setattr(BatchForm, "_post_clean", checked_then_a_rival)
+    return rivals
+
+
+@pytest.mark.django_db
+def test_a_suggested_code_taken_meanwhile_gives_way_to_the_next_free_one(
+    client, world_a, world_b, monkeypatch
+):
+    rivals = rival_takes_the_code_first(monkeypatch, world_b)
+    client.force_login(world_a["user"])
+
+    response = client.post("/producer/batches/new/", batch_form(world_a["product"]))
+
+    assert response.status_code == 302, "saved, not an error page"
+    assert rivals[0].lot_code == "L20261201-1"
+    ours = Batch.objects.get(product=world_a["product"], production_date="2026-12-01")  # the new
+    assert ours.lot_code == "L20261201-2"
+
+
+@pytest.mark.django_db
+def test_a_typed_code_taken_meanwhile_is_marked_with_a_free_one_and_nothing_lost(
+    client, world_a, world_b, monkeypatch
+):
+    rival_takes_the_code_first(monkeypatch, world_b)
+    client.force_login(world_a["user"])
+
+    before = Batch.objects.filter(product=world_a["product"]).count()
+    form = batch_form(world_a["product"], lot_code="MAT-2026", unit="hũ")
+    response = client.post("/en/producer/batches/new/", form)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Another batch already has the code MAT-2026" in page and "L20261201-1 is free" in page
+    assert 'value="hũ"' in page, "what the producer typed is kept"
+    assert Batch.objects.filter(product=world_a["product"]).count() == before
