@@ -15,8 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.communication.utils import Dispatcher
 from oscar.apps.order.utils import OrderDispatcher
+from wagtail.models import Site
 
 from catalogue import qr
+from pages.memo import memo_scope
+from pages.models import SiteSettings
+from pages.translated import in_language
 
 from . import holds, payment, statuses, vietqr
 from .models import language_of
@@ -98,12 +102,21 @@ def vietqr_image(order):
     return image, content_id
 
 
+def brand():
+    """The site's name in the active language (the e-mail's), as the site's settings write it;
+    the pages' header shows the same (pages.context_processors.site_name)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return settings.OSCAR_SHOP_NAME
+    return in_language(SiteSettings.for_site(site), "brand").text or settings.OSCAR_SHOP_NAME
+
+
 def order_context(order, **extra):
     method = payment_method(order)
     return {
         "order": order,
         "lines": order.lines.all(),
-        "shop_name": settings.OSCAR_SHOP_NAME,
+        "shop_name": brand(),
         "status_label": statuses.label(order.status),
         "status_path": status_path(order),
         "status_url": status_path(order),
@@ -116,7 +129,7 @@ def order_context(order, **extra):
 def send_order_placed(order, request=None, user=None):
     """The order confirmation: lines, VND totals, delivery address, how to pay."""
     attachments = []
-    with translation.override(language_of(order)):
+    with translation.override(language_of(order)), memo_scope():
         context = order_context(order, request=request, user=user)
         if order.status == statuses.AWAITING_CONFIRMATION:
             context["confirm_path"] = holds.confirmation_path(order)
@@ -139,7 +152,7 @@ def send_order_placed(order, request=None, user=None):
 def send_order_cancelled(order):
     """Tell the buyer the unpaid-order job cancelled the order, and why."""
     change = order.status_changes.filter(new_status=statuses.CANCELLED).order_by("-pk").first()
-    with translation.override(language_of(order)):
+    with translation.override(language_of(order)), memo_scope():
         context = order_context(
             order, reason=CANCELLED_BECAUSE.get(change.old_status if change else "", "")
         )
@@ -176,7 +189,7 @@ def send_order_shipped(event):
     remaining = [
         line for line in order.lines.all() if not line.has_shipping_event_occurred(event.event_type)
     ]
-    with translation.override(language_of(order)):
+    with translation.override(language_of(order)), memo_scope():
         context = order_context(
             order,
             event=event,

@@ -49,12 +49,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 initial={"method": method}, adults_only=adults_only_products(self.request.basket)
             ),
         )
-        context["payment_method_name"] = payment.NAMES.get(method)
-        context["payment_descriptions"] = (
-            payment.DESCRIPTIONS
-            if self.request.basket.is_shipping_required()
-            else payment.DESCRIPTIONS_WITHOUT_PARCEL
-        )
+        parcel = self.request.basket.is_shipping_required()
+        context["payment_method_name"] = payment.name(method, parcel)
+        context["payment_methods"] = payment.offered(parcel)
+        context["shipping_required"] = parcel
         return context
 
     def post(self, request, *args, **kwargs):
@@ -130,7 +128,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         """The order is placed (its stock held); a VNPay buyer now goes to the gateway to pay."""
         method = self.checkout_session.payment_method()
         response = super().handle_successful_order(order)
-        if method != payment.VNPAY:
+        if not payment.goes_to_gateway(method):
             return response
         return redirect(
             vnpay.payment_url(
@@ -139,6 +137,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 client_ip=self.request.META.get("REMOTE_ADDR", ""),
                 return_url=self.request.build_absolute_uri(reverse("checkout:vnpay-return")),
                 language=get_language(),
+                bank_code=payment.GATEWAY_BANK_CODES[method],
             )
         )
 

@@ -33,6 +33,7 @@ from wagtail.search import index
 
 from pages.base import BasePage, SectionIndexPage, localized
 from pages.geo import Position, geo_coordinates, map_tiles, postal_address
+from pages.glossary import name_of
 
 from . import routes
 from .fields import ChoiceListField
@@ -369,7 +370,19 @@ class TourStop(Orderable):
 
     @property
     def title(self):
-        return self.local_place.title if getattr(self, "local_place", None) else self.name
+        """The stop's name in the page's language: its page's translation, else the glossary's
+        name for the Vietnamese one (name_of), so a place is written as everywhere else."""
+        place = getattr(self, "local_place", None)
+        return name_of(place.title if place else self.name)
+
+    @property
+    def title_language(self):
+        """ "vi" where the name shown is still the Vietnamese one on another language's page
+        (no translated page, no glossary entry), for `lang` in templates; else ""."""
+        place = getattr(self, "local_place", None)
+        if place is None or place.locale_id == self.tour.locale_id:
+            return ""
+        return "vi" if self.title == place.title else ""
 
     @property
     def url(self):
