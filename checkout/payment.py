@@ -90,10 +90,6 @@ def offered(parcel=True):
     return [Method(code, name(code, parcel), descriptions[code]) for code in available()]
 
 
-def takes_cards():
-    return any(code in GATEWAY_BANK_CODES for code in available())
-
-
 def goes_to_gateway(method):
     return method in GATEWAY_BANK_CODES
 
