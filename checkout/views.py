@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -79,8 +80,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def handle_payment(self, order_number, total, **kwargs):
         """Nothing is taken now: the source records what is owed and how it will be paid."""
         method = self.checkout_session.payment_method()
+        # Staff's name of the method, in Vietnamese whichever language the first buyer used.
+        with translation.override(settings.LANGUAGE_CODE):
+            name = str(payment.NAMES[method])
         source_type, _created = SourceType.objects.get_or_create(
-            code=method, defaults={"name": str(payment.NAMES[method])}
+            code=method, defaults={"name": name}
         )
         self.add_payment_source(
             Source(

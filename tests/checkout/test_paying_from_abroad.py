@@ -237,3 +237,10 @@ def test_an_email_reads_the_exchange_rates_once_whatever_its_prices(client, home
         emails.send_order_placed(order)
     table = ExchangeRates._meta.db_table
     assert sum(table in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_a_chinese_buyers_first_order_names_the_method_for_staff_in_vietnamese(
+    client, anise_oil, bank_account
+):
+    checkout(client, anise_oil, method="bank-transfer", prefix="/zh-hans")
+    assert Order.objects.get().sources.get().source_type.name == "Chuyển khoản ngân hàng (VietQR)"
