@@ -1,4 +1,7 @@
-"""A buyer on a phone, in Vietnamese: search "ao cham" → product → basket → cash on delivery → thanks."""
+"""A buyer on a phone, in Vietnamese: search without accents → product page (OCOP badge, delivery
+fee) → a basket with two producers' parcels → guest checkout, the commune picked from the
+province's list → the VietQR page with its copy buttons → the order followed by number and phone.
+The same checkout with JavaScript off is tests/checkout/test_buyer_journey_without_js.py."""
 
 import re
 from io import StringIO
@@ -10,13 +13,26 @@ import pytest
 PHONE = {"width": 390, "height": 844}
 
 
+def open_result(page, title):
+    page.get_by_role("link", name=title).first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == title
+
+
 @pytest.mark.django_db(transaction=True)
-def test_buyer_searches_without_accents_and_pays_cash_on_delivery(live_server, new_tab, settings):
+def test_buyer_follows_two_parcels_from_search_to_the_order_page(live_server, new_tab, settings):
     from oscar.core.loading import get_model
 
     settings.MAP_TILE_URL = ""
+    settings.VIETQR_BANK_BIN = "970436"
+    settings.VIETQR_ACCOUNT_NUMBER = "0011001234567"
+    settings.VIETQR_ACCOUNT_NAME = "TRUNG TAM XUC TIEN LANG SON"
     call_command("load_demo", stdout=StringIO())
-    page = new_tab(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = new_tab(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        permissions=["clipboard-read", "clipboard-write"],
+    )
 
     page.goto(f"{live_server.url}/")
     # The header's box is a combobox once its suggestions script runs.
@@ -24,13 +40,23 @@ def test_buyer_searches_without_accents_and_pays_cash_on_delivery(live_server, n
     search.fill("ao cham")
     search.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?q=ao"))
-    page.get_by_role("link", name="Áo chàm thổ cẩm").first.click()
-
-    assert page.get_by_role("heading", level=1).inner_text() == "Áo chàm thổ cẩm"
+    open_result(page, "Áo chàm thổ cẩm")
     page.locator("#add_to_basket_form button[type=submit]").click()
-    page.get_by_role("link", name=re.compile("Giỏ hàng")).first.click()
-    page.wait_for_url(re.compile(r"/basket/$"))
-    assert page.locator("#basket_formset").get_by_text("Áo chàm thổ cẩm").first.is_visible()
+    page.wait_for_load_state()
+
+    # A second producer's product, its OCOP badge and its fee to the buyer's province.
+    page.goto(f"{live_server.url}/search/?q=dau+hoi")
+    open_result(page, "Tinh dầu hồi Văn Quan 100 ml")
+    assert page.locator(".product-badge--ocop").first.is_visible()
+    page.locator("#delivery-province").select_option("Lạng Sơn")
+    page.locator(".product-delivery__form button[type=submit]").click()
+    assert "₫" in page.locator("#delivery-quote").inner_text()
+    page.locator("#add_to_basket_form button[type=submit]").click()
+    page.wait_for_load_state()
+
+    page.goto(f"{live_server.url}/basket/")
+    assert page.locator(".basket-parcel").count() == 2, "one parcel per producer"
+    assert page.locator(".basket-parcels__vietnam").is_visible()
     page.locator("a[href='/checkout/']").first.click()
 
     page.wait_for_url(re.compile(r"/checkout/"))
@@ -39,6 +65,7 @@ def test_buyer_searches_without_accents_and_pays_cash_on_delivery(live_server, n
     page.locator("form:has(input[name=username]) button[type=submit]").click()
 
     page.wait_for_url(re.compile(r"/checkout/shipping-address/$"))
+    assert page.locator("input[name=receive][value=delivery]").is_checked()
     for name, value in {
         "first_name": "Nguyễn",
         "last_name": "Thị Hoa",
@@ -57,12 +84,11 @@ def test_buyer_searches_without_accents_and_pays_cash_on_delivery(live_server, n
             field.fill(value)
     page.locator("form:has([name=line1]) button[type=submit]").last.click()
 
-    # One shipping method is chosen for the buyer; otherwise pick home delivery.
-    page.wait_for_url(re.compile(r"/checkout/(shipping-method|payment-details)/$"))
+    page.wait_for_url(re.compile(r"/checkout/(shipping-method|payment-method|payment-details)/$"))
     if "shipping-method" in page.url:
         page.locator("form:has([name=method_code]) button[type=submit]").first.click()
-        page.wait_for_url(re.compile(r"/checkout/payment-details/$"))
-    page.locator("input[name=method][value=cash-on-delivery]").check()
+    page.wait_for_url(re.compile(r"/checkout/payment-details/$"))
+    page.locator("input[name=method][value=bank-transfer]").check()
     page.locator("form:has(input[name=method]) button[type=submit]").click()
 
     page.wait_for_url(re.compile(r"/checkout/preview/$"))
@@ -71,6 +97,21 @@ def test_buyer_searches_without_accents_and_pays_cash_on_delivery(live_server, n
     page.wait_for_url(re.compile(r"/checkout/thank-you/$"))
     Order = get_model("order", "Order")
     order = Order.objects.get()
-    assert order.number in page.locator("main").inner_text()
     assert order.shipping_address.line4 == "Phường Kỳ Lừa"
-    assert order.lines.get().title == "Áo chàm thổ cẩm"
+    assert len({line.partner_id for line in order.lines.all()}) == 2
+    qr = page.locator("section.vietqr")
+    assert qr.locator(".vietqr__code svg").is_visible()
+    copy = qr.locator("button.copy-button")
+    assert copy.count() >= 4, "bank, account number, holder, amount and message"
+    qr.locator("dd:has(code) button.copy-button").click()  # the transfer message
+    assert page.evaluate("navigator.clipboard.readText()") == f"LANGNGHE {order.number}"
+
+    page.locator("a.follow-order-link").click()
+    page.wait_for_url(re.compile(r"/checkout/follow/\?number="))
+    assert page.locator("input[name=number]").input_value() == order.number
+    page.locator("input[name=contact]").fill("0912 345 678")
+    page.locator("form:has(input[name=contact]) button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/checkout/follow/{order.number}/$"))
+    main = page.locator("main").inner_text()
+    assert "Chờ bạn chuyển khoản" in main
+    assert page.locator("article.parcel").count() == 2
