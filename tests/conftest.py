@@ -21,6 +21,14 @@ def media_in_tmp(settings, tmp_path):
     ensure_missing_image()  # as at start-up, for this folder
 
 
+@pytest.fixture(autouse=True)
+def redis_trusted_again():
+    """A fault test's pause of Redis (config/caching.py) does not reach the next test."""
+    from config.caching import REDIS_BREAKER
+
+    REDIS_BREAKER.close()
+
+
 @pytest.fixture
 def locales(db):
     """The three content languages, as Wagtail locales."""
