@@ -4,6 +4,7 @@ import logging
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Sum
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ EventHandler = get_class("order.processing", "EventHandler")
 Order = get_model("order", "Order")
 PaymentEventType = get_model("order", "PaymentEventType")
 ShippingEvent = get_model("order", "ShippingEvent")
+ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
 
 
 @receiver(order_status_changed, dispatch_uid="checkout.order_status_changed")
@@ -100,13 +102,17 @@ def release_stock(order):
     with transaction.atomic():
         # Two cancellations at once queue here, and the second finds nothing left to give back.
         Order.objects.select_for_update().filter(pk=order.pk).first()
+        gone = dict(  # {line id: units shipped or already given back}, in one query
+            ShippingEventQuantity.objects.filter(
+                line__order=order, event__event_type__in=[shipped, released]
+            )
+            .values("line_id")
+            .annotate(total=Sum("quantity"))
+            .values_list("line_id", "total")
+        )
         lines, quantities = [], []
         for line in order.lines.select_related("stockrecord"):
-            held = (
-                line.quantity
-                - line.shipping_event_quantity(shipped)
-                - line.shipping_event_quantity(released)
-            )
+            held = line.quantity - gone.get(line.pk, 0)
             if held > 0 and line.stockrecord_id:
                 lines.append(line)
                 quantities.append(held)
