@@ -126,15 +126,20 @@ def shipments(order):
     event a dict with its date, tracking number, carrier and the carrier's tracking address."""
     shipped = fulfilment.shipped_event_type()
     parcels = {}
-    lines = order.lines.select_related("partner").order_by("pk")
+    lines = order.lines.select_related("partner", "product__producer").order_by("pk")
+    by_line = {}
     for line in lines:
+        # The basket's parcels are the products' producers' (shipping/carriers.py).
+        producer = (line.product.producer if line.product else None) or line.partner
         parcel = parcels.setdefault(
-            line.partner_id, {"producer": line.partner, "lines": [], "sent": [], "events": set()}
+            producer.pk if producer else None,
+            {"producer": producer, "lines": [], "sent": [], "events": set()},
         )
         parcel["lines"].append(line)
+        by_line[line.pk] = parcel
     events = (
         order.shipping_events.filter(event_type=shipped)
-        .prefetch_related("line_quantities__line")
+        .prefetch_related("line_quantities")
         .order_by("date_created", "pk")
     )
     for event in events:
@@ -147,7 +152,7 @@ def shipments(order):
             "url": tracking_url(code, number) if code else "",
         }
         for quantity in event.line_quantities.all():
-            parcel = parcels.get(quantity.line.partner_id)
+            parcel = by_line.get(quantity.line_id)
             if parcel is not None and event.pk not in parcel["events"]:
                 parcel["events"].add(event.pk)
                 parcel["sent"].append(described)
