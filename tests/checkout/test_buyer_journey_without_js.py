@@ -38,6 +38,7 @@ def test_the_whole_checkout_works_with_plain_forms(client, two_producers_product
     product_page = client.get(english_url(oil), {"province": "Lạng Sơn"})
     html = product_page.content.decode()
     assert "product-badge--ocop" in html
+    assert 'class="basket-link"' in html, "the site's header, on shop pages too"
     assert re.search(r"id=\"delivery-quote\">\s*Delivery ₫[\d,]+, in", html)
 
     for product in (oil, shawl):
