@@ -65,4 +65,10 @@ urlpatterns = [
         experiences.SessionCancelView.as_view(),
         name="session-cancel",
     ),
+    path(
+        "experiences/sessions/<int:pk>/guests/",
+        experiences.GuestListView.as_view(),
+        name="guest-list",
+    ),
+    path("bookings/<str:code>/", experiences.BookingScanView.as_view(), name="booking-scan"),
 ]

@@ -18,4 +18,10 @@ class ToursConfig(AppConfig):
         page_published.connect(on_page_published, dispatch_uid="tours-sync-session-products")
         # Tickets are not listed in the shop: a ticket's address is its workshop's page.
         get_model("catalogue", "Product").add_page_finder(ticket_page_url)
+        # A placed order's ticket lines become bookings with their party (tours/tickets.py).
+        from oscar.apps.order.signals import order_placed
+
+        from .tickets import on_order_placed
+
+        order_placed.connect(on_order_placed, dispatch_uid="tours-create-bookings")
         keep_parameters("length", "theme", "season", "start")  # the tour list's filters

@@ -130,7 +130,11 @@ def seats_taken(product):
     """
     if product.pk is None:
         return 0
-    lines = OrderLine.objects.filter(product=product).exclude(order__status=CANCELLED)
+    lines = (
+        OrderLine.objects.filter(product=product)
+        .exclude(order__status=CANCELLED)
+        .exclude(booking__cancelled_at__isnull=False)
+    )
     return lines.aggregate(total=Sum("quantity"))["total"] or 0
 
 
@@ -139,6 +143,7 @@ def seats_booked():
     lines = (
         OrderLine.objects.filter(product=OuterRef("product"))
         .exclude(order__status=CANCELLED)
+        .exclude(booking__cancelled_at__isnull=False)
         .values("product")
         .annotate(total=Sum("quantity"))
         .values("total")

@@ -477,6 +477,14 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
     price = models.PositiveIntegerField(
         _("price per person (VND)"), help_text=_("In whole đồng, VAT included.")
     )
+    free_cancellation_hours = models.PositiveSmallIntegerField(
+        _("free cancellation until (hours before)"),
+        default=48,
+        help_text=_(
+            "Guests who cancel at least this many hours before the session are refunded in full; "
+            "later, nothing is refunded."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -491,6 +499,7 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
             [
                 FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("price")]),
                 FieldRowPanel([FieldPanel("group_min"), FieldPanel("group_max")]),
+                FieldPanel("free_cancellation_hours"),
                 FieldPanel("languages"),
                 FieldPanel("included"),
             ],
@@ -510,6 +519,7 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
         APIField("languages"),
         APIField("group_min"),
         APIField("group_max"),
+        APIField("free_cancellation_hours"),
         APIField("meeting_point"),
         *Position.position_api_fields,
         APIField("price"),
@@ -763,3 +773,64 @@ class ExperienceSession(Orderable):
         """Seats not yet held by an order: the ticket's stock net of allocations."""
         record = self.stockrecord
         return max(0, record.net_stock_level) if record else 0
+
+
+class Booking(models.Model):
+    """Who comes to a session on one ticket line of an order: the party, its lead guest's phone,
+    the language they prefer; cancelled by the guest through a signed link, reminded once."""
+
+    class Language(models.TextChoices):
+        VIETNAMESE = "vi", _("Vietnamese")
+        ENGLISH = "en", _("English")
+        CHINESE = "zh-hans", _("Chinese")
+
+    line = models.OneToOneField(
+        "order.Line", verbose_name=_("order line"), on_delete=models.CASCADE, related_name="booking"
+    )
+    session = models.ForeignKey(
+        ExperienceSession,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="bookings",
+    )
+    code = models.CharField(_("ticket code"), max_length=8, unique=True)
+    party_size = models.PositiveSmallIntegerField(_("party size"))
+    lead_phone = models.CharField(_("lead guest's phone"), max_length=20, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=7, choices=Language.choices, default="vi"
+    )
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    refund = models.DecimalField(
+        _("refunded (VND)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("workshop booking")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
+
+class BookingGuest(models.Model):
+    """One person of a booking, ticked off by the host on arrival."""
+
+    booking = models.ForeignKey(
+        Booking, verbose_name=_("booking"), on_delete=models.CASCADE, related_name="guests"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+    arrived_at = models.DateTimeField(_("arrived at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("guest")
+        ordering = ["booking", "position"]
+
+    def __str__(self):
+        return self.name

@@ -4,6 +4,7 @@ iCalendar file. The page (tours.models) looks its sessions up; nothing here impo
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,32 +16,45 @@ basket_addition = get_class("basket.signals", "basket_addition")
 
 
 def book_seats(request, page, session_id):
-    """Add the chosen number of seats to the basket, the same basket as the shop's."""
+    """The party's details (size, names, lead guest's phone, language), then its seats in the
+    basket, the same basket as the shop's. The session list's "Book" opens the form with the
+    number of guests chosen; the form's own submission adds the seats."""
+    from .tickets import BookingForm, booking_option
+
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     session = page.get_session(session_id)
     back = f"{page.url}#session-{session.pk}"
-    try:
-        quantity = int(request.POST.get("quantity", "1"))
-    except ValueError:
-        quantity = 0
-    if quantity < 1:
-        messages.error(request, _("Choose how many seats to book."))
-        return redirect(back)
     if session.product is None:
         messages.error(request, _("This session is no longer offered."))
         return redirect(back)
     info = request.strategy.fetch_for_product(session.product)
-    allowed, reason = info.availability.is_purchase_permitted(quantity)
+    in_basket = request.basket.line_quantity(session.product, info.stockrecord)
+    seats_left = max(0, session.seats_left - in_basket)
+    if "lead_phone" not in request.POST:
+        try:
+            quantity = int(request.POST.get("quantity", ""))
+        except ValueError:
+            quantity = page.group_min
+        allowed, reason = info.availability.is_purchase_permitted(max(quantity, 1) + in_basket)
+        if not allowed:
+            messages.error(request, reason)
+            return redirect(back)
+        form = BookingForm(initial={"quantity": quantity}, page=page, seats_left=seats_left)
+        return booking_form(request, page, session, form)
+    form = BookingForm(request.POST, page=page, seats_left=seats_left)
+    if not form.is_valid():
+        return booking_form(request, page, session, form)
+    quantity = form.cleaned_data["quantity"]
+    allowed, reason = info.availability.is_purchase_permitted(quantity + in_basket)
     if allowed:
-        in_basket = request.basket.line_quantity(session.product, info.stockrecord)
-        allowed, reason = info.availability.is_purchase_permitted(quantity + in_basket)
-        if allowed:
-            allowed, reason = request.basket.is_quantity_allowed(quantity)
+        allowed, reason = request.basket.is_quantity_allowed(quantity)
     if not allowed:
-        messages.error(request, reason)
-        return redirect(back)
-    request.basket.add_product(session.product, quantity)
+        form.add_error("quantity", reason)
+        return booking_form(request, page, session, form)
+    request.basket.add_product(
+        session.product, quantity, options=[{"option": booking_option(), "value": form.as_option()}]
+    )
     basket_addition.send(
         sender=book_seats, product=session.product, user=request.user, request=request
     )
@@ -54,6 +68,12 @@ def book_seats(request, page, session_id):
         % {"seats": quantity, "title": session.product.get_title()},
     )
     return redirect("basket:summary")
+
+
+def booking_form(request, page, session, form):
+    context = page.get_context(request)
+    context.update(session=session, form=form, page=page, self=page)
+    return TemplateResponse(request, "tours/booking_form.html", context, status=200)
 
 
 def calendar_text(request, page, session):

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from oscar.core.loading import get_model
 
+from checkout.statuses import CANCELLED
 from tours.booking import seats_booked
 from tours.sessions import SessionRefused, add_session, cancel_session, change_session
 
@@ -16,6 +18,8 @@ from ..forms import SessionForm
 from .base import ProducerMixin
 
 ExperienceSession = get_model("tours", "ExperienceSession")
+Booking = get_model("tours", "Booking")
+BookingGuest = get_model("tours", "BookingGuest")
 
 
 class ExperienceListView(ProducerMixin, TemplateView):
@@ -146,3 +150,62 @@ class SessionCancelView(SessionEditView):
             return redirect("producer:session-edit", pk=session.pk)
         messages.success(request, _("Session cancelled."))
         return redirect("producer:experience-list")
+
+
+class GuestListView(SessionEditView):
+    """A session's guests for the host on the day: each booking's party, lead phone and whether
+    it is paid, each guest ticked off on arrival (a POST per guest, no JavaScript needed)."""
+
+    template_name = "producers/guest_list.html"
+
+    def get_session(self):
+        return get_object_or_404(self.sessions().select_related("experience"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, session, **kwargs):
+        from tours.tickets import is_paid
+
+        bookings = list(
+            session.bookings.filter(cancelled_at__isnull=True)
+            .exclude(line__order__status=CANCELLED)
+            .select_related("line__order")
+            .prefetch_related("guests")
+        )
+        for booking in bookings:
+            booking.paid = is_paid(booking)
+        return super(SessionEditView, self).get_context_data(
+            session=session,
+            experience=session.experience,
+            bookings=bookings,
+            party_total=sum(booking.party_size for booking in bookings),
+            arrived_total=sum(
+                1 for booking in bookings for guest in booking.guests.all() if guest.arrived_at
+            ),
+            **kwargs,
+        )
+
+    def get(self, request, pk):
+        session = self.get_session()
+        return self.render_to_response(self.get_context_data(session=session))
+
+    def post(self, request, pk):
+        session = self.get_session()
+        guest = get_object_or_404(
+            BookingGuest.objects.filter(booking__session=session), pk=request.POST.get("guest")
+        )
+        guest.arrived_at = timezone.now() if request.POST.get("arrived") == "1" else None
+        guest.save(update_fields=["arrived_at"])
+        return redirect(
+            reverse("producer:guest-list", args=[session.pk]) + f"#booking-{guest.booking_id}"
+        )
+
+
+class BookingScanView(ProducerMixin, TemplateView):
+    """What the host's phone opens from a ticket's QR code: the booking in its guest list."""
+
+    def get(self, request, code):
+        booking = get_object_or_404(
+            Booking.objects.filter(session__in=self.sessions()), code=code.upper()
+        )
+        return redirect(
+            reverse("producer:guest-list", args=[booking.session_id]) + f"#booking-{booking.pk}"
+        )

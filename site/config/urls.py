@@ -51,6 +51,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("catalogue.urls")),  # /trace/<lot>/ and GS1 Digital Link /01/<GTIN>/10/<lot>
     path("producer/", include("producers.urls")),  # the producer's own space
+    path("ve/", include("tours.urls")),  # a workshop guest's e-ticket, by its signed link
     path("dashboard/moderation/", include("catalogue.moderation")),  # producers' changes to approve
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),

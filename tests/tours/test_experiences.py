@@ -54,6 +54,12 @@ def book_url(page, session):
     return page.url + page.reverse_subpage("book", args=(session.pk,))
 
 
+def party(size):
+    """The booking form's answers for a party of `size` (names, lead phone, language)."""
+    names = "\n".join(f"Khách {number}" for number in range(1, size + 1))
+    return {"quantity": size, "names": names, "lead_phone": "0912345678", "language": "en"}
+
+
 def messages_in(response):
     return [str(message) for message in response.context["messages"]]
 
@@ -95,7 +101,7 @@ def test_booking_two_seats_through_basket_and_cash_on_delivery(
 ):
     page, english = incense
     session = sessions_of(page)[0]
-    response = client.post(book_url(english, session), {"quantity": 2})
+    response = client.post(book_url(english, session), party(2))
     assert response.status_code == 302 and response.url.endswith("/basket/")
     basket = client.get("/en/basket/").content.decode()
     assert "Roll star-anise incense · " in basket, "the ticket is named in the visitor's language"
@@ -261,7 +267,7 @@ LAST_SEATS = 3
 
 def prepare_booking(client, url, number):
     """A guest puts one seat in the basket and gets as far as the "place order" button."""
-    response = client.post(url, {"quantity": 1})
+    response = client.post(url, party(1))
     assert response.status_code == 302 and response.url.endswith("/basket/"), response
     client.post("/checkout/", {"username": f"buyer{number}@example.com", "options": "anonymous"})
     client.get("/checkout/shipping-address/", follow=True)  # skipped: nothing to ship

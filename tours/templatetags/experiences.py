@@ -28,6 +28,10 @@ def order_bookings(order):
             translation_key__in=[session.experience.translation_key for session in sessions],
         )
     }
+    from tours.models import Booking
+    from tours.tickets import ticket_path
+
+    booked = {booking.line_id: booking for booking in Booking.objects.filter(line__order=order)}
     bookings = []
     for session in sessions:
         page = local.get(session.experience.translation_key, session.experience)
@@ -38,6 +42,9 @@ def order_bookings(order):
                 "session": session,
                 "page": page,
                 "calendar_url": page.url + page.reverse_subpage("calendar", args=(session.pk,)),
+                "ticket_url": ticket_path(booked[lines[session.product_id].pk])
+                if lines[session.product_id].pk in booked
+                else "",
             }
         )
     return bookings
