@@ -176,6 +176,9 @@ def test_the_host_sees_the_guests_and_ticks_them_off(
         assert host.post(url, {"guest": guest.pk, "arrived": "1"}).status_code == 302
     assert booking.guests.filter(arrived_at__isnull=False).count() == 3
     assert "3 arrived" in host.get(url).content.decode()
+    order_screen = host.get(f"/en/producer/orders/{booking.line.order.number}/").content.decode()
+    assert f'href="{url}"' in order_screen, "the order links to the guest list"
+    assert 'name="tracking_number"' not in order_screen, "a ticket is not a parcel"
     scan = host.get(f"/en/producer/bookings/{booking.code}/")
     assert scan.status_code == 302 and scan.url.endswith(f"guests/#booking-{booking.pk}")
 
@@ -261,3 +264,23 @@ def test_two_parties_for_the_last_seats_never_oversell(home, monkeypatch):
     assert Order.objects.count() == 1, "two parties of two cannot share three seats"
     assert outcome["second"] == 200, "the second party sees the preview again with an error"
     assert seats_left(session) == 1
+
+
+def test_the_host_is_told_of_the_booking_and_of_its_cancellation(
+    client, workshop, django_capture_on_commit_callbacks
+):
+    Notification = get_model("notifications", "Notification")
+    workshop["producer"].email = "htx@example.com"
+    workshop["producer"].save()
+    page, session = workshop["page"], workshop["session"]
+    place(client, page, session, capture=django_capture_on_commit_callbacks)
+    booking = Booking.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        tickets.cancel(booking)
+    subjects = list(
+        Notification.objects.filter(to="htx@example.com").values_list("subject", flat=True)
+    )
+    number = booking.line.order.number
+    assert len([subject for subject in subjects if number in subject]) == 2, (
+        "one alert for the booking, one for its cancellation"
+    )
