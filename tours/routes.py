@@ -19,7 +19,7 @@ def book_seats(request, page, session_id):
     """The party's details (size, names, lead guest's phone, language), then its seats in the
     basket, the same basket as the shop's. The session list's "Book" opens the form with the
     number of guests chosen; the form's own submission adds the seats."""
-    from .tickets import BookingForm, booking_option
+    from .tickets import BookingForm
 
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -52,9 +52,7 @@ def book_seats(request, page, session_id):
     if not allowed:
         form.add_error("quantity", reason)
         return booking_form(request, page, session, form)
-    request.basket.add_product(
-        session.product, quantity, options=[{"option": booking_option(), "value": form.as_option()}]
-    )
+    request.basket.add_product(session.product, quantity, options=form.as_options())
     basket_addition.send(
         sender=book_seats, product=session.product, user=request.user, request=request
     )

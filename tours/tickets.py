@@ -31,7 +31,12 @@ Option = get_model("catalogue", "Option")
 Order = get_model("order", "Order")
 EventHandler = get_class("order.processing", "EventHandler")
 
-BOOKING_OPTION = "booking"
+GUESTS_OPTION, PHONE_OPTION, LANGUAGE_OPTION = "booking-guests", "booking-phone", "booking-language"
+OPTIONS = {
+    GUESTS_OPTION: "Khách",
+    PHONE_OPTION: "Điện thoại trưởng đoàn",
+    LANGUAGE_OPTION: "Ngôn ngữ",
+}
 TICKET_SALT = "tours.tickets.ticket"
 # A short code the host reads out or types: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -40,11 +45,15 @@ CODE_LENGTH = 6
 REMIND_WITHIN_HOURS = 36
 
 
-def booking_option():
-    option, _created = Option.objects.get_or_create(
-        code=BOOKING_OPTION, defaults={"name": "Booking", "type": Option.TEXT, "required": False}
-    )
-    return option
+def booking_options():
+    """The basket line's options carrying the party: the guests' names, the lead guest's phone,
+    the language (each shown on the basket line by Oscar, named as the shop's default language)."""
+    options = {}
+    for code, name in OPTIONS.items():
+        options[code], _created = Option.objects.get_or_create(
+            code=code, defaults={"name": name, "type": Option.TEXT, "required": False}
+        )
+    return options
 
 
 # --- The booking form --------------------------------------------------------------------------
@@ -130,14 +139,14 @@ class BookingForm(forms.Form):
             )
         return cleaned
 
-    def as_option(self):
-        """The basket line's option value: what the order line keeps of the party."""
-        data = self.cleaned_data
-        return {
-            "guests": data["names"],
-            "phone": data["lead_phone"],
-            "language": data["language"],
-        }
+    def as_options(self):
+        """The basket line's options: what the order line keeps of the party."""
+        data, options = self.cleaned_data, booking_options()
+        return [
+            {"option": options[GUESTS_OPTION], "value": data["names"]},
+            {"option": options[PHONE_OPTION], "value": data["lead_phone"]},
+            {"option": options[LANGUAGE_OPTION], "value": data["language"]},
+        ]
 
 
 # --- From the order to the bookings ------------------------------------------------------------
@@ -156,23 +165,29 @@ def on_order_placed(sender, order, **kwargs):
 
 def create_bookings(order):
     """A booking for each ticket line of a newly placed order, with its party (once)."""
-    for line in order.lines.filter(booking__isnull=True).prefetch_related("attributes"):
+    for line in order.lines.filter(booking__isnull=True):
         session = ExperienceSession.objects.filter(product_id=line.product_id).first()
         if session is None:
             continue
-        details = {}
-        for attribute in line.attributes.all():
-            if attribute.option_id and attribute.option.code == BOOKING_OPTION:
-                details = attribute.value if isinstance(attribute.value, dict) else {}
+        details = {
+            attribute.option.code: attribute.value
+            for attribute in line.attributes.select_related("option")
+            if attribute.option_id
+        }
         booking = Booking.objects.create(
             line=line,
             session=session,
             code=new_code(),
             party_size=line.quantity,
-            lead_phone=details.get("phone", "")[:20],
-            language=details.get("language") or translation.get_language() or "vi",
+            lead_phone=str(details.get(PHONE_OPTION, ""))[:20],
+            language=details.get(LANGUAGE_OPTION) or translation.get_language() or "vi",
         )
-        names = list(details.get("guests", []))[: line.quantity]
+        guests = details.get(GUESTS_OPTION, [])
+        names = (
+            [str(name) for name in guests if name][: line.quantity]
+            if isinstance(guests, list)
+            else []
+        )
         names += [""] * (line.quantity - len(names))
         BookingGuest.objects.bulk_create(
             BookingGuest(booking=booking, position=number, name=name[:100])

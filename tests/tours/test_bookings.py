@@ -66,6 +66,13 @@ def seats_left(session):
     return StockRecord.objects.get(product=session.product).net_stock_level
 
 
+def test_the_basket_line_names_the_guests_not_a_raw_record(client, workshop):
+    client.post(book_url(workshop["page"], workshop["session"]), PARTY)
+    html = client.get("/basket/").content.decode()
+    assert "Li Wei, Wang Fang, Zhang Min" in html
+    assert "{" not in html.split("Li Wei")[0][-200:], "no dictionary printed on the line"
+
+
 def test_book_asks_for_the_party_and_shows_the_policy_before_paying(client, workshop):
     page, session = workshop["page"], workshop["session"]
     html = client.post(book_url(page, session), {"quantity": 3}).content.decode()
