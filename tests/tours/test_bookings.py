@@ -291,3 +291,23 @@ def test_the_host_is_told_of_the_booking_and_of_its_cancellation(
     assert len([subject for subject in subjects if number in subject]) == 2, (
         "one alert for the booking, one for its cancellation"
     )
+
+
+def test_the_number_of_guests_is_not_changed_in_the_basket(client, workshop):
+    client.post(book_url(workshop["page"], workshop["session"]), PARTY)
+    basket = client.get("/basket/").context["basket"]
+    line = basket.all_lines()[0]
+    formset = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": str(line.pk),
+        "form-0-quantity": "5",
+    }
+
+    response = client.post("/en/basket/", formset)
+
+    assert "book again for another number" in response.content.decode()
+    line.refresh_from_db()
+    assert line.quantity == 3, "three names were given for three seats"
