@@ -23,20 +23,21 @@ BookingGuest = get_model("tours", "BookingGuest")
 
 
 class ExperienceListView(ProducerMixin, TemplateView):
-    """Each experience it hosts with its sessions to come: seats, seats booked, seats left."""
+    """Each experience it hosts with its sessions of today and to come (a session under way is
+    where the host opens the guest list): seats, seats booked, seats left."""
 
     template_name = "producers/experience_list.html"
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
         upcoming = (
-            ExperienceSession.objects.filter(starts_at__gt=now)
+            ExperienceSession.objects.filter(starts_at__gte=today)
             .annotate(booked=seats_booked())
             .order_by("starts_at")
         )
         experiences = list(
             self.experiences()
-            .annotate(past_count=Count("sessions", filter=Q(sessions__starts_at__lte=now)))
+            .annotate(past_count=Count("sessions", filter=Q(sessions__starts_at__lt=today)))
             .prefetch_related(Prefetch("sessions", queryset=upcoming, to_attr="upcoming"))
             .order_by("title")
         )

@@ -342,3 +342,18 @@ def test_a_ticket_in_the_order_screen_is_not_a_parcel(client, world_a):
     assert "Workshop ticket: nothing to send" in html
     assert 'name="tracking_number"' not in html
     assert "To send" not in html
+
+
+def test_a_session_under_way_today_is_listed_with_its_guest_list(client, world_a, english):
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    dyeing = producer_experience(
+        world_a["producer"],
+        "Nhuộm chàm cùng nghệ nhân",
+        sessions=[(midnight + datetime.timedelta(seconds=1), 6)],
+    )
+    (started,) = sessions_of(dyeing)
+    book(started, 2)
+    client.force_login(world_a["user"])
+
+    html = client.get("/en/producer/experiences/").content.decode()
+    assert f'href="/en/producer/experiences/sessions/{started.pk}/guests/"' in html
