@@ -1,5 +1,6 @@
 """Text helpers for search: folding, words, Chinese bigrams, typo distances and safe highlighting."""
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -167,7 +168,7 @@ def highlight(text, query_terms):
     # Fold character by character so positions in the folded text map back to the original.
     folded, origin = [], []
     for position, char in enumerate(text):
-        for folded_char in fold(char):
+        for folded_char in fold_char(char):
             folded.append(folded_char)
             origin.append(position)
     folded = "".join(folded)
@@ -190,6 +191,12 @@ def highlight(text, query_terms):
     if run:
         parts.append(_wrap("".join(run), state))
     return mark_safe("".join(parts))  # noqa: S308 - every piece was escaped above
+
+
+@functools.lru_cache(maxsize=4096)
+def fold_char(char):
+    """One character folded (highlighting folds each character of every result's text)."""
+    return fold(char)
 
 
 def _wrap(text, marked):
