@@ -5,7 +5,7 @@ from django.utils.translation import gettext, pgettext
 
 from wagtail.models import Locale
 
-from tours.models import ExperiencePage, ExperienceSession
+from tours.models import Booking, ExperiencePage, ExperienceSession
 
 register = template.Library()
 
@@ -29,7 +29,6 @@ def order_bookings(order):
             translation_key__in=[session.experience.translation_key for session in sessions],
         )
     }
-    from tours.models import Booking
     from tours.tickets import ticket_path
 
     booked = {booking.line_id: booking for booking in Booking.objects.filter(line__order=order)}
@@ -56,7 +55,6 @@ def line_summary(line, show_phone=False):
     """`{{ line|line_summary }}`: a basket or order line in the visitor's language, the product's
     title then, for a workshop ticket, its party ("Guests: … · Language: …"); the lead guest's
     phone only with `line_summary:True`, on the buyer's own pages. Other options as Oscar says."""
-    from tours.models import Booking
     from tours.tickets import GUESTS_OPTION, LANGUAGE_OPTION, OPTIONS, PHONE_OPTION
 
     codes_by_name = {name: code for code, name in OPTIONS.items()}
