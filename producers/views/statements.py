@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.generic import TemplateView, View
 
 from oscar.core.loading import get_model
@@ -171,12 +172,16 @@ class StatementXlsxView(StatementAccessMixin, View):
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         holders = {
-            sales.BY_SITE: _("the site"),
-            sales.BY_PRODUCER: _("you"),
+            sales.BY_SITE: pgettext("who holds the money", "the site"),
+            sales.BY_PRODUCER: pgettext("who holds the money", "you"),
             None: "",
         }
         for order in statement.orders:
-            holder = _("cancelled") if order.cancelled else holders[order.holder]
+            holder = (
+                pgettext("who holds the money", "cancelled")
+                if order.cancelled
+                else holders[order.holder]
+            )
             for title, quantity, amount in order.lines:
                 sheet.append(
                     [

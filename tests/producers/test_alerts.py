@@ -5,6 +5,7 @@ import io
 
 from django.core import mail
 from django.core.management import call_command
+from django.urls import clear_url_caches
 
 import pytest
 
@@ -17,8 +18,17 @@ from .factories import order_of, producer_product, producer_user
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def urls_reversed_afresh():
+    """The resolver keeps each language's reversed paths: made while English has no prefix here,
+    they would give later tests /producer/… for English. Cleared once the settings are back."""
+    clear_url_caches()
+    yield
+    clear_url_caches()
+
+
 @pytest.fixture(autouse=True)
-def in_english(settings):
+def in_english(urls_reversed_afresh, settings):
     """Alerts are written in the site's language: English here, so the assertions read msgids."""
     settings.LANGUAGE_CODE = "en"
 
