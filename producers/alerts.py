@@ -156,6 +156,26 @@ def order_cancelled(order):
 
 
 @safely
+def booking_cancelled(order, booking):
+    """One workshop booking of an order that goes on was cancelled by its guest."""
+    partner = booking.line.partner
+    if partner is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {
+            "number": order.number,
+            "items": f"{booking.party_size} × {booking.line.title}",
+            "url": site_url("producer:order-detail", order.number),
+        }
+        tell(
+            partner,
+            BOOKING_CANCELLED,
+            _("Workshop booking %(number)s cancelled") % values,
+            _("Workshop booking %(number)s was cancelled: %(items)s. %(url)s") % values,
+        )
+
+
+@safely
 def stock_low(stockrecord):
     product = stockrecord.product
     with translation.override(settings.LANGUAGE_CODE):

@@ -35,7 +35,7 @@ from pages.base import BasePage, SectionIndexPage, localized
 from pages.geo import Position, geo_coordinates, map_tiles, postal_address
 from pages.glossary import name_of
 
-from . import routes
+from . import party, routes
 from .fields import ChoiceListField
 from .itinerary import measure_legs, route_svg, visit_facts
 
@@ -779,10 +779,7 @@ class Booking(models.Model):
     """Who comes to a session on one ticket line of an order: the party, its lead guest's phone,
     the language they prefer; cancelled by the guest through a signed link, reminded once."""
 
-    class Language(models.TextChoices):
-        VIETNAMESE = "vi", _("Vietnamese")
-        ENGLISH = "en", _("English")
-        CHINESE = "zh-hans", _("Chinese")
+    Language = party.Language
 
     line = models.OneToOneField(
         "order.Line", verbose_name=_("order line"), on_delete=models.CASCADE, related_name="booking"

@@ -12,6 +12,8 @@ from oscar.core.loading import get_class
 
 from pages.icalendar import calendar_host, one_event
 
+from .party import BookingForm
+
 basket_addition = get_class("basket.signals", "basket_addition")
 
 
@@ -19,8 +21,6 @@ def book_seats(request, page, session_id):
     """The party's details (size, names, lead guest's phone, language), then its seats in the
     basket, the same basket as the shop's. The session list's "Book" opens the form with the
     number of guests chosen; the form's own submission adds the seats."""
-    from .tickets import BookingForm
-
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     session = page.get_session(session_id)

@@ -1,12 +1,11 @@
-"""Bookings of a workshop session: the party's details carried from the booking form through the
-basket line (an Oscar option) to the order line, the e-ticket and its signed cancellation link,
-the refund the experience's policy allows, and the reminder the day before."""
+"""Bookings of a workshop session: the party's details (party.py) carried from the basket line to
+the order line and its booking, the e-ticket and its signed cancellation link, the refund the
+experience's policy allows, and the reminder the day before."""
 
 import datetime
 import logging
 import secrets
 
-from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -14,139 +13,27 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-import phonenumbers
 from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_class, get_model
 
 from checkout import statuses
 
+from . import signals
 from .models import Booking, BookingGuest, ExperienceSession
+from .party import GUESTS_OPTION, LANGUAGE_OPTION, PHONE_OPTION
 
 logger = logging.getLogger("tours")
 
-Option = get_model("catalogue", "Option")
 Order = get_model("order", "Order")
 EventHandler = get_class("order.processing", "EventHandler")
 
-GUESTS_OPTION, PHONE_OPTION, LANGUAGE_OPTION = "booking-guests", "booking-phone", "booking-language"
-OPTIONS = {
-    GUESTS_OPTION: "Khách",
-    PHONE_OPTION: "Điện thoại trưởng đoàn",
-    LANGUAGE_OPTION: "Ngôn ngữ",
-}
 TICKET_SALT = "tours.tickets.ticket"
 # A short code the host reads out or types: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 # Reminders go to sessions starting within this many hours (a daily job: "the day before").
 REMIND_WITHIN_HOURS = 36
-
-
-def booking_options():
-    """The basket line's options carrying the party: the guests' names, the lead guest's phone,
-    the language (each shown on the basket line by Oscar, named as the shop's default language)."""
-    options = {}
-    for code, name in OPTIONS.items():
-        options[code], _created = Option.objects.get_or_create(
-            code=code, defaults={"name": name, "type": Option.TEXT, "required": False}
-        )
-    return options
-
-
-# --- The booking form --------------------------------------------------------------------------
-
-
-class BookingForm(forms.Form):
-    """Party size within the group limits and the seats left, each guest's name, the lead
-    guest's phone (any country: nothing is shipped), the language the party prefers."""
-
-    quantity = forms.IntegerField(label=_("Number of guests"), min_value=1)
-    names = forms.CharField(
-        label=_("Each guest's name, one a line"),
-        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
-        help_text=_("The first name is the lead guest's."),
-    )
-    lead_phone = forms.CharField(
-        label=_("Lead guest's phone"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-        help_text=_("With the country code if not Vietnamese, e.g. +86 or +33."),
-    )
-    language = forms.ChoiceField(label=_("Language you prefer"), choices=Booking.Language.choices)
-
-    def __init__(self, *args, page, seats_left, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.page, self.seats_left = page, seats_left
-        largest = min(page.group_max, seats_left) if seats_left else page.group_max
-        self.fields["quantity"].widget.attrs.update(
-            {"min": page.group_min, "max": largest, "inputmode": "numeric"}
-        )
-        if not self.is_bound:
-            language = translation.get_language()
-            self.initial.setdefault(
-                "language", language if language in Booking.Language.values else "vi"
-            )
-
-    def clean_quantity(self):
-        quantity = self.cleaned_data["quantity"]
-        page = self.page
-        if not page.group_min <= quantity <= page.group_max:
-            raise forms.ValidationError(
-                _("This workshop takes groups of %(smallest)d to %(largest)d people.")
-                % {"smallest": page.group_min, "largest": page.group_max}
-            )
-        if quantity > self.seats_left:
-            raise forms.ValidationError(
-                ngettext(
-                    "Only %(seats)d seat is left in this session.",
-                    "Only %(seats)d seats are left in this session.",
-                    self.seats_left,
-                )
-                % {"seats": self.seats_left}
-            )
-        return quantity
-
-    def clean_names(self):
-        return [line.strip() for line in self.cleaned_data["names"].splitlines() if line.strip()]
-
-    def clean_lead_phone(self):
-        typed = self.cleaned_data["lead_phone"]
-        try:
-            number = phonenumbers.parse(typed, "VN")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(
-                _("Please enter a phone number we can call, with its country code if not +84.")
-            )
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-    def clean(self):
-        cleaned = super().clean()
-        names, quantity = cleaned.get("names"), cleaned.get("quantity")
-        if names is not None and quantity and len(names) != quantity:
-            self.add_error(
-                "names",
-                ngettext(
-                    "Please give %(count)d name, one a line.",
-                    "Please give %(count)d names, one a line.",
-                    quantity,
-                )
-                % {"count": quantity},
-            )
-        return cleaned
-
-    def as_options(self):
-        """The basket line's options: what the order line keeps of the party."""
-        data, options = self.cleaned_data, booking_options()
-        return [
-            {"option": options[GUESTS_OPTION], "value": data["names"]},
-            {"option": options[PHONE_OPTION], "value": data["lead_phone"]},
-            {"option": options[LANGUAGE_OPTION], "value": data["language"]},
-        ]
 
 
 # --- From the order to the bookings ------------------------------------------------------------
@@ -268,14 +155,14 @@ def cancel(booking):
         )
         if others.exists():
             release_line(order, booking.line)
-            booking_cancelled_alert(order, booking)
+            signals.booking_cancelled.send(sender=Booking, order=order, booking=booking)
         else:
             # Releases the stock and tells the host (checkout and producers receivers).
             try:
                 order.set_status(statuses.CANCELLED)
             except InvalidOrderStatus:
                 release_line(order, booking.line)
-                booking_cancelled_alert(order, booking)
+                signals.booking_cancelled.send(sender=Booking, order=order, booking=booking)
         if booking.refund:
             order.notes.create(
                 note_type="System",
@@ -295,27 +182,6 @@ def release_line(order, line):
     handler = EventHandler()
     handler.cancel_stock_allocations(order, [line], [line.quantity])
     handler.create_shipping_event(order, released, [line], [line.quantity], reference=order.number)
-
-
-def booking_cancelled_alert(order, booking):
-    from producers import alerts
-
-    partner = booking.line.partner
-    if partner is None:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        values = {
-            "number": order.number,
-            "items": f"{booking.party_size} × {booking.line.title}",
-            "url": alerts.site_url("producer:order-detail", order.number),
-        }
-        alerts.safely(alerts.tell)(
-            partner,
-            alerts.BOOKING_CANCELLED,
-            translation.gettext("Workshop booking %(number)s cancelled") % values,
-            translation.gettext("Workshop booking %(number)s was cancelled: %(items)s. %(url)s")
-            % values,
-        )
 
 
 # --- The reminder the day before ---------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.utils.translation import gettext, pgettext
 from wagtail.models import Locale
 
 from tours.models import Booking, ExperiencePage, ExperienceSession
+from tours.party import GUESTS_OPTION, LANGUAGE_OPTION, OPTIONS, PHONE_OPTION
 
 register = template.Library()
 
@@ -55,8 +56,6 @@ def line_summary(line, show_phone=False):
     """`{{ line|line_summary }}`: a basket or order line in the visitor's language, the product's
     title then, for a workshop ticket, its party ("Guests: … · Language: …"); the lead guest's
     phone only with `line_summary:True`, on the buyer's own pages. Other options as Oscar says."""
-    from tours.tickets import GUESTS_OPTION, LANGUAGE_OPTION, OPTIONS, PHONE_OPTION
-
     codes_by_name = {name: code for code, name in OPTIONS.items()}
     party, others = {}, []
     for attribute in line.attributes.all():
