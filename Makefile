@@ -45,7 +45,7 @@ TESTS ?=
 WORKERS ?= auto
 test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
 	mkdir -p var
-	$(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal $(PYTEST_ARGS) $(TESTS)
+	$(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal --durations=25 $(PYTEST_ARGS) $(TESTS)
 
 lint: install ## check code style, templates and migrations
 	mkdir -p var
