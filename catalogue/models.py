@@ -158,6 +158,16 @@ class Product(AbstractProduct):
         ),
     )
 
+    most_per_order = models.PositiveSmallIntegerField(
+        _("at most per order"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many one order may hold; empty: the shop's limit. A workshop's ticket takes the "
+            "largest group it welcomes."
+        ),
+    )
+
     def clean(self):
         super().clean()
         # A wrong GTIN is reported beside its field, by the field's own validator.

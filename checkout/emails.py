@@ -22,7 +22,7 @@ from pages.memo import memo_scope
 from pages.models import SiteSettings
 from pages.translated import in_language
 
-from . import holds, payment, statuses, vietqr
+from . import holds, payment, statuses, tracking, vietqr
 from .models import language_of
 
 logger = logging.getLogger("oscar.checkout")
@@ -84,10 +84,7 @@ def status_path(order):
     try:
         if order.user_id:
             return reverse("customer:order", kwargs={"order_number": order.number})
-        return reverse(
-            "customer:anon-order",
-            kwargs={"order_number": order.number, "hash": order.verification_hash()},
-        )
+        return tracking.follow_path(order)
     except NoReverseMatch:
         return ""
 

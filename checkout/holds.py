@@ -4,7 +4,8 @@ Every order here is placed before it is paid (cash on delivery, a bank transfer,
 holds its stock from that moment. So that nobody can empty a small producer's shelf with orders
 never meant to be paid:
 
-- one order holds at most SHOP_MAX_QUANTITY_PER_ORDER of a product (checked at each checkout step);
+- one order holds at most SHOP_MAX_QUANTITY_PER_ORDER of a product, or the product's own
+  `most_per_order` (a workshop ticket's largest group), checked at each checkout step;
 - an e-mail address or a phone number has at most SHOP_UNPAID_ORDERS_PER_CONTACT open unpaid
   orders, counted in the database under the contact's row lock while the order is placed;
 - one internet address places at most SHOP_ORDERS_PER_ADDRESS_PER_HOUR orders an hour, counted in
@@ -51,9 +52,15 @@ class Refused(Exception):
 # --- How much one order holds ----------------------------------------------------------------
 
 
+def most_per_order(product):
+    """How many of `product` one order may hold: its own limit (a workshop ticket's largest
+    group), or the shop's SHOP_MAX_QUANTITY_PER_ORDER."""
+    return product.most_per_order or settings.SHOP_MAX_QUANTITY_PER_ORDER
+
+
 def too_much(basket):
-    """What the buyer is told for each product of `basket` beyond what one order may hold: at
-    most SHOP_MAX_QUANTITY_PER_ORDER, and never more than is in stock."""
+    """What the buyer is told for each product of `basket` beyond what one order may hold
+    (`most_per_order`), and never more than is in stock."""
     quantities, products, stock = {}, {}, {}
     for line in basket.all_lines():
         pk = line.product_id
@@ -63,8 +70,9 @@ def too_much(basket):
             stock[pk] = stock.get(pk, 0) + max(line.stockrecord.net_stock_level, 0)
     problems = []
     for pk, quantity in quantities.items():
-        most = min(settings.SHOP_MAX_QUANTITY_PER_ORDER, stock.get(pk, quantity))
-        if quantity > settings.SHOP_MAX_QUANTITY_PER_ORDER:
+        limit = most_per_order(products[pk])
+        most = min(limit, stock.get(pk, quantity))
+        if quantity > limit:
             problems.append(
                 _(
                     "At most %(most)s of “%(product)s” can be in one order, so that orders not "

@@ -4,10 +4,12 @@ The page says the same thing for an unknown number and for a wrong phone or e-ma
 tells whether an order exists. Wrong guesses are counted in the cache per internet address and per
 order number; past SHOP_ORDER_LOOKUPS_PER_HOUR, the page asks the visitor to wait (while the cache
 is down nothing is counted, and the page still works). An order found is remembered in the session,
-so its page and its cancel button need no second guess.
+so its page and its cancel button need no second guess. The order's e-mails carry a signed link
+(`follow_path`) that opens the page without typing anything.
 """
 
 import logging
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -209,6 +211,12 @@ def remember(request, order):
         request.session[SESSION_KEY] = [*followed, order.number][-10:]
 
 
+def follow_path(order):
+    """The order's page with a key only its e-mails carry: opening it needs no second guess."""
+    path = reverse("checkout:followed-order", kwargs={"number": order.number})
+    return f"{path}?{urlencode({'key': order.verification_hash()})}"
+
+
 class FollowOrderView(FormView):
     """Order number plus phone or e-mail: the order's page if they match."""
 
@@ -250,6 +258,12 @@ class FollowedOrderView(TemplateView):
     template_name = "oscar/checkout/followed_order.html"
 
     def dispatch(self, request, *args, number, **kwargs):
+        key = request.GET.get("key")
+        if key:
+            order = Order.objects.filter(number=number).first()
+            if order is not None and order.check_verification_hash(key):
+                remember(request, order)
+            return redirect(request.path)  # the key stays out of the address bar and history
         if number not in request.session.get(SESSION_KEY, []):
             return redirect(f"{reverse('checkout:follow-order')}?number={number}")
         self.order = Order.objects.filter(number=number).first()

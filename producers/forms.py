@@ -86,6 +86,7 @@ class ProductForm(forms.ModelForm):
             "ocop_certified_on",
             "geographical_indication",
             "collective_trademark",
+            "adults_only",
         ]
         labels = {
             "title": _("Name (Vietnamese)"),
@@ -110,6 +111,12 @@ class ProductForm(forms.ModelForm):
             self.fields["remove_images"].queryset = product.images.all()
         else:
             del self.fields["remove_images"]
+        if product.adults_only:
+            # Marking a product for adults only applies at once; only an editor takes it off.
+            self.fields["adults_only"].disabled = True
+            self.fields["adults_only"].help_text = _(
+                "Only an editor can take this off: write to the shop's editors if it is wrong."
+            )
         if not self.is_bound:
             # The producer sees (and edits again) what waits for approval, if anything.
             for name in ProductChange.FIELDS:

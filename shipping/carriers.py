@@ -81,8 +81,9 @@ class Carrier(Protocol):
 
 
 def parcels_of(basket):
-    """The basket's lines grouped by producer, in the order they were added."""
-    lines = list(basket.all_lines())
+    """The basket's lines that ship (not workshop tickets) grouped by producer, in the order they
+    were added."""
+    lines = [line for line in basket.all_lines() if line.product.is_shipping_required]
     # One query each for the producers and the weights, not one a line.
     prefetch_related_objects(
         [line.product for line in lines], "producer", "attribute_values__attribute"

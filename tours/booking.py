@@ -28,7 +28,6 @@ OrderLine = get_model("order", "Line")
 
 EXPERIENCE_CLASS = "experience-session"
 DCST_PARTNER = "dcst"
-TITLE_FORMAT = "H:i, j/n/Y"
 
 
 def experience_class():
@@ -58,7 +57,10 @@ def dcst_partner():
 
 def _ticket_title(page, session, code):
     with translation.override(code):
-        return f"{page.title} · {date_format(session.local_start, TITLE_FORMAT)}"
+        start = session.local_start
+        # The day as each language writes it (08/12/2026, 8 Dec 2026, 2026年12月8日).
+        day, hour = date_format(start, "SHORT_DATE_FORMAT"), date_format(start, "H:i")
+        return f"{page.title} · {day} {hour}"
 
 
 @transaction.atomic
@@ -89,6 +91,7 @@ def sync_session_products(page):
             setattr(product, field, _ticket_title(other, session, code) if other else "")
         product.description = page.introduction
         product.is_sample = page.is_sample
+        product.most_per_order = page.group_max  # one party, however large the host allows
         product.save()
         if page.hero_image_id and not product.images.exists():
             _picture(product, page)

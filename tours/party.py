@@ -6,8 +6,8 @@ experience page's routes can use it."""
 from django import forms
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 import phonenumbers
 from oscar.core.loading import get_model
@@ -127,3 +127,37 @@ class BookingForm(forms.Form):
             {"option": options[PHONE_OPTION], "value": data["lead_phone"]},
             {"option": options[LANGUAGE_OPTION], "value": data["language"]},
         ]
+
+
+def line_summary(line, show_phone=False):
+    """A basket or order line in the visitor's language: the product's title then, for a
+    workshop ticket, its party ("Guests: … · Language: …"); the lead guest's phone only with
+    `show_phone`, on the buyer's own pages. Other options as Oscar says. "" for a line that is no
+    ticket (Oscar's own description then)."""
+    codes_by_name = {name: code for code, name in OPTIONS.items()}
+    answers, others = {}, []
+    for attribute in line.attributes.all():
+        option = getattr(attribute, "option", None)
+        # An order line keeps the option's name at order time (`type`); the option may be gone.
+        code = option.code if option else codes_by_name.get(getattr(attribute, "type", ""))
+        if code in OPTIONS:
+            answers[code] = attribute.value
+        else:
+            others.append(attribute)
+    if not answers:
+        return ""
+    product = line.product
+    parts = []
+    if names := answers.get(GUESTS_OPTION):
+        names = ", ".join(str(name) for name in names) if isinstance(names, list) else names
+        parts.append(pgettext("a workshop ticket's party", "Guests: %(names)s") % {"names": names})
+    if show_phone and (phone := answers.get(PHONE_OPTION)):
+        parts.append(gettext("Lead guest's phone: %(phone)s") % {"phone": phone})
+    if language := answers.get(LANGUAGE_OPTION):
+        name = dict(Language.choices).get(language, language)
+        parts.append(gettext("Language: %(language)s") % {"language": name})
+    for attribute in others:
+        name = attribute.option.name if getattr(attribute, "option", None) else attribute.type
+        parts.append(f"{name} = '{attribute.value}'")
+    title = product.get_title() if product else line.title
+    return f"{title} ({' · '.join(parts)})"

@@ -18,6 +18,7 @@ from django.core.management import call_command
 
 import pytest
 
+from tests.browser.visitor import VISIBLE_TEXT
 from tests.site.test_every_language import LEFT_TO_THE_PRODUCT_PAGE
 from tests.site.untranslated import proper_names, untranslated_text
 
@@ -25,21 +26,6 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "public-pages"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-# The text a visitor sees: visible text nodes outside elements marked lang="vi", and the title.
-VISIBLE_TEXT = """() => {
-    const parts = [document.title];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const element = node.parentElement;
-        const text = node.textContent.replace(/\\s+/g, " ").trim();
-        if (!text || !element || element.closest("script, style, template, noscript")) continue;
-        const marked = element.closest("[lang]");
-        if (marked && marked.lang.toLowerCase().startsWith("vi")) continue;
-        if (!element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
-        parts.push(text);
-    }
-    return parts;
-}"""
 AXE_RUN = (
     "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
     ".filter(v => ['serious', 'critical'].includes(v.impact))"

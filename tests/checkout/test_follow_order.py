@@ -50,6 +50,25 @@ def test_the_thank_you_page_links_to_following_the_order(client, anise_oil):
     assert f"/en/checkout/follow/?number={number}" in html
 
 
+def test_the_order_email_opens_the_order_page_without_typing_anything(order, mailoutbox):
+    from django.test import Client
+
+    mail = mailoutbox[-1]
+    link = re.search(r"https?://[^/\s]+(/en/checkout/follow/[^\s?]+/\?key=[^\s]+)", mail.body)
+    assert link, mail.body
+    buyer_on_phone = Client()
+    response = buyer_on_phone.get(link.group(1), follow=True)
+    assert response.redirect_chain[-1][0] == f"/en/checkout/follow/{order.number}/"
+    assert "key=" not in response.redirect_chain[-1][0], "the key leaves the address bar"
+    assert "Awaiting your bank transfer" in response.content.decode()
+
+    forged = link.group(1).rsplit(":", 1)[0] + ":forged"
+    stranger = Client()
+    response = stranger.get(forged, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/en/checkout/follow/?number=")
+    assert "Awaiting your bank transfer" not in response.content.decode()
+
+
 def test_number_and_phone_show_the_translated_status_and_parcels(client, order):
     response = follow(client, order.number, "+84 912 345 678", follow=True)
     html = response.content.decode()

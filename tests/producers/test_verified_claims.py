@@ -147,3 +147,18 @@ def test_saving_other_fields_keeps_a_pending_claim(client, world_a):
     )
     change = ProductChange.objects.get(product=product, state=ProductChange.State.PENDING)
     assert change.proposed["ocop_stars"] == 5 and "description" in change.proposed
+
+
+def test_a_producer_marks_rice_wine_for_adults_only_at_once_but_cannot_take_it_off(client, world_a):
+    product = world_a["product"]
+    client.force_login(world_a["user"])
+
+    client.post(f"/producer/products/{product.pk}/", edit_form(product, adults_only="on"))
+    product.refresh_from_db()
+    assert product.adults_only, "stricter at once: buyers confirm their age from now on"
+
+    client.post(f"/producer/products/{product.pk}/", edit_form(product))
+    product.refresh_from_db()
+    assert product.adults_only, "an unticked box does not lift the age check"
+    form = client.get(f"/en/producer/products/{product.pk}/").content.decode()
+    assert "Only an editor can take this off" in form

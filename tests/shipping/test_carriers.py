@@ -35,6 +35,17 @@ def test_each_producers_lines_ship_as_their_own_parcel(home):
     assert [parcel.weight for parcel in parcels] == [Decimal("1.5"), Decimal("0.5")]
 
 
+def test_a_workshop_ticket_is_no_parcel_and_weighs_nothing(home):
+    from tests.tours.factories import ExperiencePageFactory, in_days
+
+    basket, first, second = two_producers_basket()
+    workshop = ExperiencePageFactory(sessions=[(in_days(5), 8)])
+    ticket = workshop.sessions.select_related("product").get().product
+    basket.add_product(ticket, 3)
+    assert [parcel.producer for parcel in parcels_of(basket)] == [first, second]
+    assert sum(parcel.weight for parcel in parcels_of(basket)) == Decimal("2.0")
+
+
 def test_grouping_by_producer_costs_the_same_queries_however_many_lines(home):
     def queries_for(basket):
         basket = type(basket).objects.get(pk=basket.pk)  # as a new request reads it

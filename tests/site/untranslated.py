@@ -138,7 +138,8 @@ def untranslated_text(parts, language, names=()):
 
 def proper_names():
     """Names a page may write with Vietnamese letters: the glossary's (as the English pages write
-    them), the craftspeople's and the producers'; and the currency's own name."""
+    them), the craftspeople's and the producers'; the currency's own name; and the Tày and Nùng
+    love songs, "sli" and "lượn", which have no other name."""
     from oscar.core.loading import get_model
 
     from pages.glossary import names
@@ -149,4 +150,4 @@ def proper_names():
     found |= set(CraftspersonPage.objects.values_list("title", flat=True))
     found |= set(Partner.objects.values_list("name", flat=True))
     found |= set(Partner.objects.values_list("contact_name", flat=True))
-    return found | {"đồng"}
+    return found | {"đồng", "lượn"}

@@ -129,6 +129,19 @@ def test_a_party_of_three_takes_three_seats_and_gets_an_e_ticket(
     assert client.get("/ve/forged-token/").status_code == 404
 
 
+def test_a_group_larger_than_the_shops_limit_books_when_the_host_welcomes_it(
+    client, home, settings, django_capture_on_commit_callbacks
+):
+    settings.SHOP_MAX_QUANTITY_PER_ORDER = 10
+    page = ExperiencePageFactory(group_min=2, group_max=15, sessions=[(in_days(5), 20)])
+    session = page.sessions.select_related("product").get()
+    names = "\n".join(f"Học sinh {number}" for number in range(1, 13))
+    party = {**PARTY, "quantity": 12, "names": names}
+    place(client, page, session, party=party, capture=django_capture_on_commit_callbacks)
+    assert Booking.objects.get().party_size == 12, "a school class of twelve, in one order"
+    assert seats_left(session) == 8
+
+
 def test_cancelling_in_the_free_window_returns_the_seats_and_refunds_a_paid_booking(
     client, workshop, django_capture_on_commit_callbacks
 ):

@@ -147,6 +147,21 @@ def translated(instance, field):
     )
 
 
+@register.simple_tag(takes_context=True)
+def page_title(context, linked):
+    """The title of a page `linked` from this one; where it has no translation in this page's
+    language yet (its Vietnamese source is linked), the title marked lang="vi" with the same small
+    note. Compares locales by id: no query."""
+    here = context.get("page")
+    if here is None or linked.locale_id == here.locale_id:
+        return linked.title
+    return format_html(
+        '<span lang="vi">{}</span> <small class="untranslated">{}</small>',
+        linked.title,
+        _("(in Vietnamese)"),
+    )
+
+
 @register.filter
 def place_name(name):
     """A village, craft, commune or Geopark site as the glossary writes it in the page's language
