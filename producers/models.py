@@ -53,3 +53,14 @@ class SignInCode(models.Model):
 
     def __str__(self):
         return f"{self.phone} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SignInPhone(models.Model):
+    """One row per phone that asked for a code, locked while its recent codes are counted and a
+    new one is written: two requests at the same moment cannot both pass the limit (there is
+    always a row to lock, even before the first code)."""
+
+    phone = models.CharField(max_length=20, primary_key=True)  # E.164
+
+    def __str__(self):
+        return self.phone

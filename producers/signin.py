@@ -26,7 +26,7 @@ from oscar.core.loading import get_model
 
 from notifications.tasks import queue
 
-from .models import SignInCode
+from .models import SignInCode, SignInPhone
 
 Partner = get_model("partner", "Partner")
 
@@ -99,6 +99,8 @@ def send_code(phone):
     """
     now = timezone.now()
     with transaction.atomic():
+        SignInPhone.objects.bulk_create([SignInPhone(phone=phone)], ignore_conflicts=True)
+        SignInPhone.objects.select_for_update().get(phone=phone)  # one request at a time
         recent = list(
             SignInCode.objects.select_for_update()
             .filter(phone=phone, created_at__gt=now - window())

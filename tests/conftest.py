@@ -57,6 +57,9 @@ def built_once_per_module(build):
     def world(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             outer = transaction.atomic()
+            # As Django's TestCase marks its own: a test's on_commit callbacks run when its
+            # own atomic blocks end, as they would with a world made for each test.
+            outer._from_testcase = True
             outer.__enter__()
             try:
                 made = build()

@@ -35,7 +35,8 @@ class ProducerFactory(PartnerFactory):
     commune = "xã Văn Quan"
     address = "Thôn Bản Châu, xã Văn Quan, tỉnh Lạng Sơn"
     contact_name = "Hoàng Văn Minh"
-    phone = "+84912345678"
+    # Each producer its own number (mobile 098 …), as a sign-in by phone expects.
+    phone = factory.Sequence(lambda n: f"+8498{n % 10**7:07d}")
 
     class Meta:
         model = Partner

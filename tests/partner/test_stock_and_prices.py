@@ -41,10 +41,13 @@ def test_holding_more_than_is_left_is_refused(home):
 
 
 def test_a_producer_is_a_partner_with_kind_commune_and_contact():
-    producer = ProducerFactory(name="HTX Dệt chàm Bắc Sơn", commune="xã Bắc Sơn")
+    producer = ProducerFactory(
+        name="HTX Dệt chàm Bắc Sơn", commune="xã Bắc Sơn", phone="0912 345 678"
+    )
     with translation.override("en"):
         assert producer.get_kind_display() == "Cooperative"
-    assert str(producer.phone) == "+84912345678"
+    producer.refresh_from_db()
+    assert str(producer.phone) == "+84912345678", "kept in E.164, however typed"
     assert producer.display_name == "HTX Dệt chàm Bắc Sơn"
 
 

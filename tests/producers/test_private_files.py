@@ -18,6 +18,7 @@ from PIL import Image
 from checkout import statuses
 from tests.catalogue.factories import BatchCertificateFactory
 
+from .conftest import both_worlds
 from .test_photos import GPS_IFD, with_gps
 from .test_producer_space import edit_form, photo, shop_editor
 
@@ -26,6 +27,13 @@ PendingProductImage = get_model("catalogue", "PendingProductImage")
 BatchCertificate = get_model("catalogue", "BatchCertificate")
 
 pytestmark = pytest.mark.django_db
+
+
+# Its tests read the worlds' files (a batch's certificate), kept in each test's own folder: the
+# worlds are made for each test here, not once for the module.
+@pytest.fixture
+def worlds(home):
+    return both_worlds()
 
 
 def inside(folder, name):

@@ -18,16 +18,6 @@ from tests.conftest import built_once_per_module
 from tests.site.untranslated import proper_names, untranslated
 
 LANGUAGES = ("en", "zh-hans")
-# Found by this test on pages other issues own, left to them (issue 17's report names them);
-# each line is removed when its page is fixed, and a finding not listed here fails the test.
-LEFT_TO_THE_PRODUCT_PAGE = (
-    # product.craft shown as typed: the glossary names it ({{ product.craft|place_name }}).
-    "'Dệt thổ cẩm, nhuộm chàm'",
-    # the product class's name ("Sản phẩm làng nghề"), not translated.
-    "'Sản phẩm làng nghề'",
-    # the producer's address, not translated and not marked lang="vi".
-    "(địa chỉ mẫu)'",
-)
 
 
 def build():
@@ -68,8 +58,6 @@ def test_no_untranslated_interface_string_on_any_page_type_or_trace_page(world, 
         assert response.status_code == 200, path
         read += 1
         found = untranslated(response.content.decode(), language, names)
-        if "/catalogue/" in path:
-            found = [p for p in found if not p.endswith(LEFT_TO_THE_PRODUCT_PAGE)]
         problems += [f"{path}: {p}" for p in found]
     assert read > 10
     assert problems == [], "\n".join(problems)

@@ -389,7 +389,8 @@ OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
-OSCAR_MISSING_IMAGE_URL = "no-photo.jpg"  # our own, with no words (Oscar's says "Image Not Available")
+# Our own picture for a product without a photo, with no words (Oscar's says "Image Not Available").
+OSCAR_MISSING_IMAGE_URL = "no-photo.jpg"
 # Vietnamese titles need transliteration: Oscar's default turns "Đồi chè" into "u0110oi-che".
 OSCAR_SLUG_FUNCTION = "pages.text.slugify"
 # Only our `search` modules are loaded for `search.*`: Oscar's haystack views are never imported.
