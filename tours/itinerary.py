@@ -69,10 +69,13 @@ def _fit(text, room):
 def route_svg(title, stops):
     """The stops, numbered, and the legs between them as an SVG document (north up)."""
     points = [(stop, stop.point) for stop in stops if stop.point is not None]
+    # Outside the f-strings below, where makemessages cannot find them.
+    heading = _("Route map: %(title)s") % {"title": title}
+    legend = _("N ↑ · dashed: as the crow flies")
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="route-title">',
-        f'<title id="route-title">{escape(_("Route map: %(title)s") % {"title": title})}</title>',
+        f'<title id="route-title">{escape(heading)}</title>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#f7f3ea"/>',
     ]
     if points:
@@ -114,7 +117,7 @@ def route_svg(title, stops):
             ]
         lines.append(
             f'<text x="{WIDTH - 12}" y="{HEIGHT - 12}" text-anchor="end" font-size="16" '
-            f'font-family="sans-serif" fill="#444">{escape(_("N ↑ · dashed: as the crow flies"))}'
+            f'font-family="sans-serif" fill="#444">{escape(legend)}'
             "</text>"
         )
     lines.append("</svg>")

@@ -45,7 +45,9 @@ def test_printable_itinerary_gpx_and_route_map_use_the_glossary(client, chinese_
     assert "隆兴瓦村" in printable and "Làng ngói Long Hưng" not in printable
     gpx = client.get(chinese_tour.url + "gpx/").content.decode()
     assert "<name>1. 隆兴瓦村</name>" in gpx
-    assert "隆兴瓦村" in client.get(chinese_tour.url + "ban-do/").content.decode()
+    route_map = client.get(chinese_tour.url + "ban-do/").content.decode()
+    assert "隆兴瓦村" in route_map
+    assert "虚线" in route_map and "crow" not in route_map, "the map's legend reads in Chinese"
 
 
 def test_vietnamese_tour_keeps_the_vietnamese_names(client, chinese_tour):

@@ -163,6 +163,27 @@ def page_title(context, linked):
 
 
 @register.filter
+def photo_alt(image, product):
+    """A product photo's alt text: its caption on the Vietnamese pages (producers write captions
+    in Vietnamese), the product's name in the page's language on the others."""
+    language = (get_language() or settings.LANGUAGE_CODE).lower()
+    caption = getattr(image, "caption", "") if language == settings.LANGUAGE_CODE else ""
+    return caption or product.get_title()
+
+
+@register.filter
+def place_or_address(text):
+    """A place the glossary knows, in the page's language (`place_name`); anything else (a street
+    address, a place not in the glossary yet) as written, marked lang="vi" on the other
+    languages' pages, since an address stays in the words a driver or a carrier reads."""
+    named = name_of(text)
+    language = (get_language() or settings.LANGUAGE_CODE).lower()
+    if not text or named != text or language == settings.LANGUAGE_CODE:
+        return named
+    return format_html('<span lang="vi">{}</span>', text)
+
+
+@register.filter
 def place_name(name):
     """A village, craft, commune or Geopark site as the glossary writes it in the page's language
     (`{{ page.commune|place_name }}`); a name it does not know stays as written."""

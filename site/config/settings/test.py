@@ -22,3 +22,9 @@ WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"
 MAP_TILE_URL = ""
 # The test database is a copy of a migrated template kept in var/test-templates/ (tests/databases.py).
+# Wagtail's own index (the admin's search of pages, images and snippets) is not updated on every
+# save: no test searches the admin, and it was a sixth of a demo load. The site's search has its
+# own index (search/), followed where a test asks for it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}
