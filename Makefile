@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-postgres lint format messages check-deploy clean
+.PHONY: help install run migrate demo test test-postgres screenshots lint format messages check-deploy clean
 
 help: ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -46,6 +46,10 @@ WORKERS ?= auto
 test: install ## run the whole test suite, browser journeys included (SQLite unless DATABASE_URL is set)
 	mkdir -p var
 	$(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal --durations=25 $(PYTEST_ARGS) $(TESTS)
+
+screenshots: install ## run the browser journeys keeping each step's screenshot in test-artifacts/ (phone width, vi, en, zh-hans)
+	mkdir -p var
+	SCREENSHOTS=1 $(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal tests/browser
 
 lint: install ## check code style, templates and migrations
 	mkdir -p var

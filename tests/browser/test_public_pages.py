@@ -7,7 +7,8 @@ text the browser shows (tests/site/untranslated.py; what an editor has not trans
 marked lang="vi" and left out). One tab per language, reused from page to page. axe-core comes
 from node_modules (`npm ci`, run by `make install`) and is evaluated in the page through the
 browser's debugging protocol, which the page's policy does not restrict: nothing is fetched while
-the test runs. Each page's screenshot is kept in test-artifacts/public-pages/ to be looked at.
+the test runs. With SCREENSHOTS=1 (`make screenshots`) each page's screenshot is kept in
+test-artifacts/public-pages/ to be looked at.
 """
 
 import re
@@ -18,7 +19,7 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.browser.visitor import VISIBLE_TEXT
+from tests.browser.visitor import SCREENSHOTS, VISIBLE_TEXT
 from tests.site.untranslated import proper_names, untranslated_text
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -81,7 +82,8 @@ def test_public_pages_break_no_csp_rule_pass_axe_and_read_in_the_visitors_langua
     call_command("load_demo", stdout=StringIO())
     names = proper_names()
     axe = AXE.read_text(encoding="utf-8") if AXE.exists() else None
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    if SCREENSHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
 
     for language, viewport in (("vi", DESKTOP), ("en", PHONE), ("zh-hans", PHONE)):
@@ -109,9 +111,10 @@ def test_public_pages_break_no_csp_rule_pass_axe_and_read_in_the_visitors_langua
                     tab.evaluate(axe)
                 found = tab.evaluate(AXE_RUN)
                 problems.extend(f"{language} {name}: {violation}" for violation in found)
-            # The phone pages whole, to be looked at; the desktop one as first seen.
-            shot = SHOTS / f"{language}-{name}.png"
-            tab.screenshot(path=str(shot), full_page=viewport is PHONE)
+            # With SCREENSHOTS=1: the phone pages whole, to be looked at; the desktop one as seen.
+            if SCREENSHOTS:
+                shot = SHOTS / f"{language}-{name}.png"
+                tab.screenshot(path=str(shot), full_page=viewport is PHONE)
 
         walk(tab, live_server.url, language, check)
 

@@ -1,7 +1,9 @@
 """What a visitor reads at each step of a journey: the text the browser shows (outside elements
 marked lang="vi"), checked for interface strings left untranslated (tests/site/untranslated.py),
-and a screenshot of the step kept in test-artifacts/<journey>/ to be looked at."""
+and, with SCREENSHOTS=1 (`make screenshots`), a screenshot of the step kept in
+test-artifacts/<journey>/ to be looked at. A failing tab's screenshot is kept in any case."""
 
+import os
 import re
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from tests.site.untranslated import untranslated_text
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 LANGUAGES = ("vi", "en", "zh-hans")
+SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 
 # The text a visitor sees: visible text nodes outside elements marked lang="vi", and the title.
 VISIBLE_TEXT = """() => {
@@ -52,7 +55,8 @@ class Reader:
 
     def __init__(self, journey, names=()):
         self.folder = ARTIFACTS / journey
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if SCREENSHOTS:
+            self.folder.mkdir(parents=True, exist_ok=True)
         self.names = names
         self.problems = []
 
@@ -60,7 +64,8 @@ class Reader:
         if language != "vi":
             found = untranslated_text(tab.evaluate(VISIBLE_TEXT), language, self.names)
             self.problems += [f"{language} {step}: {problem}" for problem in found]
-        tab.screenshot(path=str(self.folder / f"{language}-{step}.png"), full_page=True)
+        if SCREENSHOTS:
+            tab.screenshot(path=str(self.folder / f"{language}-{step}.png"), full_page=True)
 
     def assert_all_translated(self):
         assert self.problems == [], "\n".join(self.problems)
