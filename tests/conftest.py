@@ -22,6 +22,15 @@ def media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids are used again after a rollback, and Oscar keeps
+    a category's address in the cache by its id (a later test's category got an earlier one's)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def redis_trusted_again():
     """A fault test's pause of Redis (config/caching.py) does not reach the next test."""
     from config.caching import REDIS_BREAKER

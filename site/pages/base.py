@@ -7,18 +7,33 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .admin_forms import PageForm
 from .blocks import StoryBlock
+from .memo import request_memo
+
+
+def active_locale():
+    """The visitor's Wagtail locale, read once per request (the header, the footer and a page's
+    sections each ask for it). Raises Locale.DoesNotExist as Locale.get_active does."""
+    memo = request_memo()
+    if memo is None:
+        return Locale.get_active()
+    key = ("active_locale", get_language())  # an e-mail in another language may be written
+    if key not in memo:
+        memo[key] = Locale.get_active()
+    return memo[key]
 
 
 def localized(pages, locale):
@@ -33,6 +48,19 @@ def localized(pages, locale):
 
 
 class BasePageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, with the private sections read once per request instead of once per list
+        (a home page lists five kinds of pages)."""
+        memo = request_memo()
+        if memo is None:
+            return super().private_q()
+        if "private_sections" not in memo:
+            memo["private_sections"] = list(PageViewRestriction.objects.select_related("page"))
+        q = Q()
+        for restriction in memo["private_sections"]:
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
+
     def cards(self):
         """Live public pages, each with what its card shows (the hero image's renditions) fetched
         with it, whatever their number: order them as the list needs."""

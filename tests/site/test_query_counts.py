@@ -81,3 +81,15 @@ def grows(client, make):
 def test_section_index_queries_do_not_grow_with_items(client, home, make):
     few, many = grows(client, make)
     assert many == few, f"{few} queries with 1 item, {many} with 6"
+
+
+@pytest.mark.django_db
+def test_the_home_page_reads_the_private_sections_once(client, home):
+    """Five lists of pages, each public only: one read of the private sections serves them all."""
+    add_items(2)
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/").status_code == 200
+    sql = [query["sql"] for query in captured]
+    restrictions = sum('FROM "wagtailcore_pageviewrestriction"' in each for each in sql)
+    assert restrictions == 2, "Wagtail's check of the page served, then one read for every list"

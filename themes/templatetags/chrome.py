@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
-from pages.base import json_ld_script, localized
+from pages.base import active_locale, json_ld_script, localized
 from pages.glossary import name_of
 from pages.models import SiteSettings
 from pages.translated import in_language
@@ -41,7 +41,7 @@ def site_links(context, items):
 def links_to(pages, context):
     request = context["request"]
     try:
-        locale = Locale.get_active()
+        locale = active_locale()
     except Locale.DoesNotExist:
         locale = None
     current = context.get("page")

@@ -2,8 +2,7 @@
 
 from django import template
 
-from wagtail.models import Locale
-
+from pages.base import active_locale
 from tours import party
 from tours.models import Booking, ExperiencePage, ExperienceSession
 
@@ -25,7 +24,7 @@ def order_bookings(order):
     local = {
         page.translation_key: page
         for page in ExperiencePage.objects.live().filter(
-            locale=Locale.get_active(),
+            locale=active_locale(),
             translation_key__in=[session.experience.translation_key for session in sessions],
         )
     }
