@@ -7,7 +7,6 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, PageViewRestriction
+from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -49,17 +48,14 @@ def localized(pages, locale):
 
 class BasePageQuerySet(PageQuerySet):
     def private_q(self):
-        """Wagtail's, with the private sections read once per request instead of once per list
-        (a home page lists five kinds of pages)."""
+        """Wagtail's, read once per request instead of once per list (a home page lists five
+        kinds of pages): it depends only on the private sections, not on the queryset."""
         memo = request_memo()
         if memo is None:
             return super().private_q()
-        if "private_sections" not in memo:
-            memo["private_sections"] = list(PageViewRestriction.objects.select_related("page"))
-        q = Q()
-        for restriction in memo["private_sections"]:
-            q |= self.descendant_of_q(restriction.page, inclusive=True)
-        return q if q else Q(pk__in=[])
+        if "private_q" not in memo:
+            memo["private_q"] = super().private_q()
+        return memo["private_q"]
 
     def cards(self):
         """Live public pages, each with what its card shows (the hero image's renditions) fetched

@@ -13,7 +13,7 @@ from django.utils import translation
 
 import pytest
 
-from tests.browser.visitor import PHONE, Reader, prefix, say
+from tests.browser.visitor import PHONE, Reader, check_out_as_guest, pay_with, prefix, say
 from tests.site.untranslated import proper_names
 
 
@@ -82,9 +82,7 @@ def test_buyer_follows_two_parcels_from_search_to_the_order_page_in_vi_and_en(
         page.locator(f"a[href='{prefix(language)}/checkout/']").first.click()
 
         page.wait_for_url(re.compile(r"/checkout/"))
-        page.locator("input[name=username]").fill("hoa@example.com")
-        page.locator("input[name=options][value=anonymous]").check()
-        page.locator("form:has(input[name=username]) button[type=submit]").click()
+        check_out_as_guest(page, "hoa@example.com")
 
         page.wait_for_url(re.compile(r"/checkout/shipping-address/$"))
         assert page.locator("input[name=receive][value=delivery]").is_checked()
@@ -113,10 +111,7 @@ def test_buyer_follows_two_parcels_from_search_to_the_order_page_in_vi_and_en(
         if "shipping-method" in page.url:
             page.locator("form:has([name=method_code]) button[type=submit]").first.click()
         page.wait_for_url(re.compile(r"/checkout/payment-details/$"))
-        page.locator("input[name=method][value=bank-transfer]").check()
-        page.locator("form:has(input[name=method]) button[type=submit]").click()
-
-        page.wait_for_url(re.compile(r"/checkout/preview/$"))
+        pay_with(page, "bank-transfer")
         reader.read(page, language, "5-preview")
         page.locator("#place-order").click()
 

@@ -19,7 +19,7 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.browser.visitor import SCREENSHOTS, VISIBLE_TEXT
+from tests.browser.visitor import SCREENSHOTS, VISIBLE_TEXT, check_out_as_guest
 from tests.site.untranslated import proper_names, untranslated_text
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,9 +67,7 @@ def walk(tab, base, language, check):
     tab.goto(f"{base}{prefix}/basket/")
     check("basket", tab)
     tab.goto(f"{base}{prefix}/checkout/")
-    tab.locator("input[name=username]").fill("khach@example.com")
-    tab.locator("input[name=options][value=anonymous]").check()
-    tab.locator("form:has(input[name=username]) button[type=submit]").click()
+    check_out_as_guest(tab, "khach@example.com")
     tab.wait_for_url(re.compile(r"/checkout/shipping-address/$"))
     check("checkout", tab)
 

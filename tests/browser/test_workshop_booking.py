@@ -11,7 +11,16 @@ from django.test import Client
 import pytest
 from oscar.core.loading import get_model
 
-from tests.browser.visitor import LANGUAGES, PHONE, Reader, prefix, said, say
+from tests.browser.visitor import (
+    LANGUAGES,
+    PHONE,
+    Reader,
+    check_out_as_guest,
+    pay_with,
+    prefix,
+    said,
+    say,
+)
 from tests.catalogue.factories import ProducerFactory
 from tests.pages.factories import translate
 from tests.producers.factories import producer_user
@@ -81,14 +90,10 @@ def test_party_of_three_booked_ticked_off_and_cancelled_in_every_language(live_s
         reader.read(guest, language, "3-basket")
 
         guest.locator(f"a[href='{prefix(language)}/checkout/']").first.click()
-        guest.locator("input[name=username]").fill("li@example.com")
-        guest.locator("input[name=options][value=anonymous]").check()
-        guest.locator("form:has(input[name=username]) button[type=submit]").click()
+        check_out_as_guest(guest, "li@example.com")
         guest.wait_for_url(re.compile(r"/checkout/payment-details/$"))
         reader.read(guest, language, "4-payment")
-        guest.locator("input[name=method][value=cash-on-delivery]").check()
-        guest.locator("form:has(input[name=method]) button[type=submit]").click()
-        guest.wait_for_url(re.compile(r"/checkout/preview/$"))
+        pay_with(guest, "cash-on-delivery")
         reader.read(guest, language, "5-preview")
         guest.locator("#place-order").click()
         guest.wait_for_url(re.compile(r"/checkout/thank-you/$"))

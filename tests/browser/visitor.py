@@ -69,3 +69,17 @@ class Reader:
 
     def assert_all_translated(self):
         assert self.problems == [], "\n".join(self.problems)
+
+
+def check_out_as_guest(tab, email):
+    """The checkout's first step: an e-mail address, no account."""
+    tab.locator("input[name=username]").fill(email)
+    tab.locator("input[name=options][value=anonymous]").check()
+    tab.locator("form:has(input[name=username]) button[type=submit]").click()
+
+
+def pay_with(tab, method):
+    """The payment step: `method` chosen, on to the order's preview."""
+    tab.locator(f"input[name=method][value={method}]").check()
+    tab.locator("form:has(input[name=method]) button[type=submit]").click()
+    tab.wait_for_url(re.compile(r"/checkout/preview/$"))

@@ -138,13 +138,21 @@ def translated(instance, field):
     """`instance.<field>` in the page's language; where an editor has not translated it yet, the
     Vietnamese text marked lang="vi" with a small note saying so in the page's language."""
     value = in_language(instance, field)
-    if not value.fallback:
-        return value.text
+    return marked_vietnamese(value.text) if value.fallback else value.text
+
+
+def marked_vietnamese(text):
+    """Vietnamese text shown where the page's language has no translation yet: marked lang="vi",
+    with a small note saying so in the page's language."""
     return format_html(
         '<span lang="vi">{}</span> <small class="untranslated">{}</small>',
-        value.text,
+        text,
         _("(in Vietnamese)"),
     )
+
+
+def page_language():
+    return (get_language() or settings.LANGUAGE_CODE).lower()
 
 
 @register.simple_tag(takes_context=True)
@@ -155,19 +163,15 @@ def page_title(context, linked):
     here = context.get("page")
     if here is None or linked.locale_id == here.locale_id:
         return linked.title
-    return format_html(
-        '<span lang="vi">{}</span> <small class="untranslated">{}</small>',
-        linked.title,
-        _("(in Vietnamese)"),
-    )
+    return marked_vietnamese(linked.title)
 
 
 @register.filter
 def photo_alt(image, product):
     """A product photo's alt text: its caption on the Vietnamese pages (producers write captions
     in Vietnamese), the product's name in the page's language on the others."""
-    language = (get_language() or settings.LANGUAGE_CODE).lower()
-    caption = getattr(image, "caption", "") if language == settings.LANGUAGE_CODE else ""
+    on_vietnamese_page = page_language() == settings.LANGUAGE_CODE
+    caption = getattr(image, "caption", "") if on_vietnamese_page else ""
     return caption or product.get_title()
 
 
@@ -177,8 +181,7 @@ def place_or_address(text):
     address, a place not in the glossary yet) as written, marked lang="vi" on the other
     languages' pages, since an address stays in the words a driver or a carrier reads."""
     named = name_of(text)
-    language = (get_language() or settings.LANGUAGE_CODE).lower()
-    if not text or named != text or language == settings.LANGUAGE_CODE:
+    if not text or named != text or page_language() == settings.LANGUAGE_CODE:
         return named
     return format_html('<span lang="vi">{}</span>', text)
 
