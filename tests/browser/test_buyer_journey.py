@@ -6,13 +6,12 @@ test-artifacts/buyer-journey/. The same checkout with JavaScript off is
 tests/checkout/test_buyer_journey_without_js.py."""
 
 import re
-from io import StringIO
 
-from django.core.management import call_command
 from django.utils import translation
 
 import pytest
 
+from tests import demo
 from tests.browser.visitor import PHONE, Reader, check_out_as_guest, pay_with, prefix, say
 from tests.site.untranslated import proper_names
 
@@ -35,7 +34,7 @@ def test_buyer_follows_two_parcels_from_search_to_the_order_page_in_vi_and_en(
     settings.VIETQR_BANK_BIN = "970436"
     settings.VIETQR_ACCOUNT_NUMBER = "0011001234567"
     settings.VIETQR_ACCOUNT_NAME = "TRUNG TAM XUC TIEN LANG SON"
-    call_command("load_demo", stdout=StringIO())
+    demo.load()
     # What the buyer types stays as typed; a postal address is written as the carrier reads it.
     address = ["Nguyễn Thị Hoa", "Số 12 đường Trần Đăng Ninh", "Phường Kỳ Lừa", "Việt Nam"]
     reader = Reader("buyer-journey", names=[*proper_names(), *address])

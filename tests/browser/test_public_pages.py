@@ -1,10 +1,11 @@
 """The public pages in a real browser, as a visitor reads them.
 
-Home, village, tour, product, search, a batch's trace page, basket and checkout: in Vietnamese at 1280 px, in English
-and Chinese on a 390 px phone. On each page, in one visit: no CSP violation in the console, no
-serious axe-core finding, and (English and Chinese) no interface string left untranslated in the
-text the browser shows (tests/site/untranslated.py; what an editor has not translated yet is
-marked lang="vi" and left out). One tab per language, reused from page to page. axe-core comes
+Home, village, tour, product, search, a batch's trace page, basket and checkout: in Vietnamese at
+1280 px, in English and Chinese on a 390 px phone, one test per language. On each page, in one
+visit: no CSP violation in the console, no serious axe-core finding, and (English and Chinese) no
+interface string left untranslated in the text the browser shows (tests/site/untranslated.py;
+what an editor has not translated yet is marked lang="vi" and left out). One tab, reused from
+page to page. axe-core comes
 from node_modules (`npm ci`, run by `make install`) and is evaluated in the page through the
 browser's debugging protocol, which the page's policy does not restrict: nothing is fetched while
 the test runs. With SCREENSHOTS=1 (`make screenshots`) each page's screenshot is kept in
@@ -12,13 +13,11 @@ test-artifacts/public-pages/ to be looked at.
 """
 
 import re
-from io import StringIO
 from pathlib import Path
-
-from django.core.management import call_command
 
 import pytest
 
+from tests import demo
 from tests.browser.visitor import SCREENSHOTS, VISIBLE_TEXT, check_out_as_guest
 from tests.site.untranslated import proper_names, untranslated_text
 
@@ -73,57 +72,59 @@ def walk(tab, base, language, check):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "language, viewport",
+    [("vi", DESKTOP), ("en", PHONE), ("zh-hans", PHONE)],
+    ids=["vi", "en", "zh-hans"],
+)
 def test_public_pages_break_no_csp_rule_pass_axe_and_read_in_the_visitors_language(
-    live_server, new_tab, settings
+    live_server, new_tab, settings, language, viewport
 ):
     settings.MAP_TILE_URL = ""
-    call_command("load_demo", stdout=StringIO())
+    demo.load()
     names = proper_names()
     axe = AXE.read_text(encoding="utf-8") if AXE.exists() else None
     if SCREENSHOTS:
         SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
+    tab = new_tab(viewport=viewport)
+    console = []
+    tab.on("console", lambda message: console.append(message.text))
+    tab.on("pageerror", lambda error: console.append(f"error: {error}"))
 
-    for language, viewport in (("vi", DESKTOP), ("en", PHONE), ("zh-hans", PHONE)):
-        tab = new_tab(viewport=viewport)
-        console = []
-        tab.on("console", lambda message, console=console: console.append(message.text))
-        tab.on("pageerror", lambda error, console=console: console.append(f"error: {error}"))
+    def check(name, tab):
+        # 1. The policy as the browser applies it: anything refused is reported in the console.
+        refused = [
+            text
+            for text in console
+            if "Content Security Policy" in text or text.startswith("error:")
+        ]
+        problems.extend(f"{language} {name}: {text}" for text in refused)
+        console.clear()
+        # 2. What the visitor reads, in their language.
+        if language != "vi":
+            found = untranslated_text(tab.evaluate(VISIBLE_TEXT), language, names)
+            problems.extend(f"{language} {name}: {text}" for text in found)
+        # 3. axe-core, evaluated through the debugging protocol (the policy does not apply).
+        if axe:
+            if not tab.evaluate("() => typeof axe !== 'undefined'"):
+                tab.evaluate(axe)
+            found = tab.evaluate(AXE_RUN)
+            problems.extend(f"{language} {name}: {violation}" for violation in found)
+        # With SCREENSHOTS=1: the phone pages whole, to be looked at; the desktop one as seen.
+        if SCREENSHOTS:
+            shot = SHOTS / f"{language}-{name}.png"
+            tab.screenshot(path=str(shot), full_page=viewport is PHONE)
 
-        def check(name, tab, console=console, language=language, viewport=viewport):
-            # 1. The policy as the browser applies it: anything refused is reported in the console.
-            refused = [
-                text
-                for text in console
-                if "Content Security Policy" in text or text.startswith("error:")
-            ]
-            problems.extend(f"{language} {name}: {text}" for text in refused)
-            console.clear()
-            # 2. What the visitor reads, in their language.
-            if language != "vi":
-                found = untranslated_text(tab.evaluate(VISIBLE_TEXT), language, names)
-                problems.extend(f"{language} {name}: {text}" for text in found)
-            # 3. axe-core, evaluated through the debugging protocol (the policy does not apply).
-            if axe:
-                if not tab.evaluate("() => typeof axe !== 'undefined'"):
-                    tab.evaluate(axe)
-                found = tab.evaluate(AXE_RUN)
-                problems.extend(f"{language} {name}: {violation}" for violation in found)
-            # With SCREENSHOTS=1: the phone pages whole, to be looked at; the desktop one as seen.
-            if SCREENSHOTS:
-                shot = SHOTS / f"{language}-{name}.png"
-                tab.screenshot(path=str(shot), full_page=viewport is PHONE)
-
-        walk(tab, live_server.url, language, check)
+    walk(tab, live_server.url, language, check)
 
     # 4. Every section in reach: one row that wraps on a desktop, a Menu button on a phone.
     desktop, phone = new_tab(viewport={"width": 1366, "height": 900}), new_tab(viewport=PHONE)
-    for language in ("vi", "en", "zh-hans"):
-        prefix = "" if language == "vi" else f"/{language}"
-        problems.extend(
-            f"{language}: {problem}"
-            for problem in menu_problems(desktop, phone, live_server.url + prefix)
-        )
+    prefix = "" if language == "vi" else f"/{language}"
+    problems.extend(
+        f"{language}: {problem}"
+        for problem in menu_problems(desktop, phone, live_server.url + prefix)
+    )
 
     assert problems == [], "\n".join(problems)
     if not axe:

@@ -4,13 +4,11 @@ added to the calendar. Each step is read for untranslated interface strings and 
 screenshot in test-artifacts/tourist-journey/."""
 
 import re
-from io import StringIO
 from pathlib import Path
-
-from django.core.management import call_command
 
 import pytest
 
+from tests import demo
 from tests.browser.visitor import LANGUAGES, PHONE, Reader, prefix, say
 from tests.site.untranslated import proper_names
 
@@ -36,7 +34,7 @@ def test_tourist_goes_from_the_map_to_a_printable_itinerary_in_every_language(
     live_server, new_tab, settings
 ):
     settings.MAP_TILE_URL = ""
-    call_command("load_demo", stdout=StringIO())
+    demo.load()
     reader = Reader("tourist-journey", names=proper_names())
 
     for language in LANGUAGES:

@@ -8,23 +8,17 @@ sitemap's first of each), plus the shop's listing, a product, the basket and eve
 """
 
 import re
-from io import StringIO
-
-from django.core.management import call_command
 
 import pytest
 
+from tests import demo
 from tests.conftest import built_once_per_module
 from tests.site.untranslated import proper_names, untranslated
 
 LANGUAGES = ("en", "zh-hans")
 
 
-def build():
-    call_command("load_demo", stdout=StringIO())
-
-
-world = built_once_per_module(build)
+world = built_once_per_module(demo.load)
 
 
 def addresses(client, language):
