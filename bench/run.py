@@ -1,19 +1,30 @@
-"""`make bench`: the site under gunicorn on PostgreSQL, loaded by wrk, cold (no page cache) and warm.
+"""`make bench`: the site under gunicorn on PostgreSQL, loaded by wrk, in three states.
 
 Loads `load_demo --scale N` into a database of its own (created when missing), collects the static
 files, starts gunicorn with the production settings (DEBUG off, 4 workers) and Redis as the cache,
-then runs wrk with 16 connections against each page and prints requests/s, p50 and p95.
+then runs wrk with 16 connections against each page and prints requests/s, p50, p95, and the
+server's CPU per request: the gunicorn processes' own and PostgreSQL's, from the kernel's
+accounting of their processes (/proc), which holds when the machine is shared. The states:
+
+- afresh: no page cache, no shared parts (FRAGMENT_CACHE_SECONDS=0): every page made whole;
+- cold: no page cache, shared parts kept (menus, the home page's lists): a page rendered afresh
+  after a change, for a signed-in visitor or a basket;
+- warm: the page cache on.
+
+It also prints the queries each page makes, rendered afresh with its shared parts kept.
 """
 
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -98,8 +109,53 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
 
 
-def serve(env, page_cache_seconds, workers):
-    env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+COUNT_QUERIES = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, counts = Client(), {}
+for name, path in json.loads(%r).items():
+    client.get(path)  # the shared parts, kept
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    counts[name] = len(captured)
+print("COUNTS" + json.dumps(counts))
+"""
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(match):
+    """CPU time (user and system) used so far by the processes whose command line `match` accepts."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if match(command):
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS
+
+
+def is_gunicorn(command):
+    return "gunicorn" in command and "wrk" not in command
+
+
+def is_postgres(command):
+    return command.startswith("postgres:") or "/postgres" in command.split(" ", 1)[0]
+
+
+def serve(env, page_cache_seconds, workers, fragment_cache_seconds=600):
+    env = {
+        **env,
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        "FRAGMENT_CACHE_SECONDS": str(fragment_cache_seconds),
+    }
     process = subprocess.Popen(
         [
             GUNICORN,
@@ -134,15 +190,43 @@ def stop(process):
 def measure(url, script, duration, connections):
     for _ in range(20):  # warm each worker's imports, template caches and the page cache
         urllib.request.urlopen(url, timeout=30).read()
+    app, database = cpu_seconds(is_gunicorn), cpu_seconds(is_postgres)
     result = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "-s", script, url],
         capture_output=True,
         text=True,
         check=True,
     )
+    app, database = cpu_seconds(is_gunicorn) - app, cpu_seconds(is_postgres) - database
     line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
     rps, p50, p95, errors, total = line.split()[1:]
-    return float(rps), float(p50), float(p95), int(errors), int(total)
+    total = int(total)
+    per_request = (1000 * app / total, 1000 * database / total) if total else (0.0, 0.0)
+    return float(rps), float(p50), float(p95), int(errors), total, *per_request
+
+
+ASSET = re.compile(
+    r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<script[^>]+src="([^"]+)"|<img[^>]+src="([^"]+)"'
+)
+
+
+def page_weight(url):
+    """What a browser fetches for the page (its HTML, stylesheets, scripts and each image's `src`,
+    lazy ones included), compressed as served: the number of requests and the bytes, by kind."""
+    weights = {"html": 0, "css": 0, "js": 0, "images": 0}
+
+    def fetch(address):
+        request = urllib.request.Request(address, headers={"Accept-Encoding": "gzip, br"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    html = fetch(url)
+    weights["html"] = len(html)
+    assets = {next(part for part in match if part) for match in ASSET.findall(html.decode())}
+    for asset in assets:
+        kind = "css" if asset.endswith(".css") else "js" if asset.endswith(".js") else "images"
+        weights[kind] += len(fetch(urllib.parse.urljoin(url, asset)))
+    return 1 + len(assets), weights
 
 
 def main():
@@ -181,15 +265,24 @@ def main():
     run([*manage, "collectstatic", "--no-input", "-v", "0"], env)
     picked = run([*manage, "shell", "-c", PICK_URLS], env, capture_output=True, text=True)
     urls = json.loads(picked.stdout.split("URLS", 1)[1])
+    counted = run(
+        [*manage, "shell", "-c", COUNT_QUERIES % json.dumps(urls)],
+        {**env, "PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "600"},
+        capture_output=True,
+        text=True,
+    )
+    queries = json.loads(counted.stdout.split("COUNTS", 1)[1])
 
     rows = []
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         script.write(WRK_SCRIPT)
         script.flush()
         try:
-            for mode, seconds in (("cold", 0), ("warm", 600)):
+            for mode, pages, parts in (("afresh", 0, 0), ("cold", 0, 600), ("warm", 600, 600)):
                 subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
-                server = serve(env, seconds, options.workers)
+                server = serve(env, pages, options.workers, parts)
+                if mode == "warm":
+                    weight = page_weight(f"http://127.0.0.1:{PORT}/")
                 try:
                     for name, path in urls.items():
                         url = f"http://127.0.0.1:{PORT}{path}"
@@ -207,10 +300,25 @@ def main():
         f"scale {options.scale}, {options.workers} gunicorn workers, "
         f"{options.connections} connections, {options.duration} s per page"
     )
-    print("| page | cache | requests/s | p50 (ms) | p95 (ms) | errors |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
-    for name, mode, rps, p50, p95, errors, _total in sorted(rows, key=lambda r: r[0]):
-        print(f"| {name} | {mode} | {rps:.0f} | {p50:.1f} | {p95:.1f} | {errors} |")
+    requests, kinds = weight
+    print(
+        f"home page: {requests} requests, {sum(kinds.values()) / 1024:.0f} KB transferred ("
+        + ", ".join(f"{kind} {size / 1024:.0f} KB" for kind, size in kinds.items())
+        + ")"
+    )
+    print(
+        "| page | state | requests/s | p50 (ms) | p95 (ms) | errors "
+        "| app CPU / request (ms) | PostgreSQL CPU / request (ms) | queries |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, mode, rps, p50, p95, errors, _total, app, database in sorted(
+        rows, key=lambda r: r[0]
+    ):
+        count = queries.get(name, "") if mode == "cold" else ""
+        print(
+            f"| {name} | {mode} | {rps:.0f} | {p50:.1f} | {p95:.1f} | {errors} "
+            f"| {app:.1f} | {database:.1f} | {count} |"
+        )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 from pages.changes import Shown, page_path, register
 from pages.models import HomePage
-from villages.models import ShowroomPage, VillagePage
+from villages.models import CraftspersonPage, ShowroomPage, VillagePage
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -21,10 +21,7 @@ BatchCertificate = get_model("catalogue", "BatchCertificate")
 def products_shown_at(products):
     """A product's own page in each language, the home page, its village's pages and the
     showrooms that display it; every listing and search result."""
-    paths = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            paths |= {product.get_absolute_url() for product in products}
+    paths = product_pages(products)
     ids = [product.pk for product in products if product.pk]
     villages = VillagePage.objects.filter(products__in=ids).values("translation_key")
     showrooms = ShowroomPage.objects.filter(products__in=ids).values("translation_key")
@@ -37,11 +34,42 @@ def products_shown_at(products):
     return Shown(paths=paths - {None}, groups={"catalogue", "search"})
 
 
+def product_pages(products):
+    """Each product's own page, in every language."""
+    paths = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths |= {product.get_absolute_url() for product in products}
+    return paths
+
+
+def made_in(village_keys):
+    """The product pages of the villages with these translation keys: each shows its village's
+    name, story and craftspeople, and the tours through it."""
+    return Shown(
+        paths=product_pages(Product.objects.filter(village__translation_key__in=village_keys))
+    )
+
+
 def of_product(pieces):
     return [piece.product for piece in pieces if piece.product_id]
 
 
 register(Product, shown_at=products_shown_at)
+# The pages a product page shows (its village, the village's craftspeople, the showrooms where it
+# can be picked up): their change drops the product pages that show them, not every product page.
+register(
+    VillagePage, shown_at=lambda villages: made_in({page.translation_key for page in villages})
+)
+register(
+    CraftspersonPage,
+    shown_at=lambda people: made_in(
+        VillagePage.objects.filter(
+            pk__in=[person.get_parent().pk for person in people if person.path]
+        ).values("translation_key")
+    ),
+)
+register(ShowroomPage, shown_at=lambda showrooms: Shown(groups={"products"}))
 register(ProductCategory, part_of=of_product)
 register(ProductImage, part_of=of_product)
 register(Batch, part_of=of_product)
@@ -52,5 +80,5 @@ register(BatchCertificate, part_of=lambda certificates: [each.batch for each in 
 register(
     Category,
     part_of=lambda categories: Product.objects.filter(categories__in=categories).distinct(),
-    shown_at=lambda categories: Shown(groups={"catalogue", "search", "pages"}),
+    shown_at=lambda categories: Shown(groups={"catalogue", "search", "products"}),
 )

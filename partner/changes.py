@@ -18,5 +18,5 @@ register(
     part_of=lambda partners: Product.objects.filter(
         Q(producer__in=partners) | Q(stockrecords__partner__in=partners)
     ).distinct(),
-    shown_at=lambda partners: Shown(groups={"catalogue", "search", "pages"}),
+    shown_at=lambda partners: Shown(groups={"catalogue", "search", "products"}),
 )

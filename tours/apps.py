@@ -25,3 +25,4 @@ class ToursConfig(AppConfig):
 
         order_placed.connect(on_order_placed, dispatch_uid="tours-create-bookings")
         keep_parameters("length", "theme", "season", "start")  # the tour list's filters
+        from . import changes  # noqa: F401  (a tour shows on the product pages along its way)

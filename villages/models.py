@@ -14,7 +14,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -280,19 +280,22 @@ class VillagePage(Position, BasePage):
         return villages
 
     def get_context(self, request, *args, **kwargs):
-        # Its products, tours and workshops come from the shop's and tours' template tags.
+        # Its products, tours and workshops come from the shop's and tours' template tags. The
+        # lists are read only when the page's shared part is made (its template, `shared`).
         context = super().get_context(request, *args, **kwargs)
         context["craftspeople"] = CraftspersonPage.objects.child_of(self).cards().order_by("title")
-        context["geopark_sites"] = self.nearby(
-            in_locale(GeoparkSitePage, self.locale).order_by("title")
+        context["geopark_sites"] = SimpleLazyObject(
+            lambda: self.nearby(in_locale(GeoparkSitePage, self.locale).order_by("title"))
         )
-        context["events"] = [
-            event
-            for event in in_locale(EventPage, self.locale).filter(
-                village__translation_key=self.translation_key
-            )
-            if event.next_dates()
-        ]
+        context["events"] = SimpleLazyObject(
+            lambda: [
+                event
+                for event in in_locale(EventPage, self.locale).filter(
+                    village__translation_key=self.translation_key
+                )
+                if event.next_dates()
+            ]
+        )
         return context
 
     def json_ld(self, request):

@@ -25,8 +25,11 @@ from django.core.cache import caches
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.translation import get_language
 
 from .changes import content_changed, shown_at
+from .memo import request_memo
+from .tasks import render_again
 
 HEADER = "X-Page-Cache"
 # A form's token in a rendered page, and what stands in its place in the kept copy.
@@ -61,9 +64,10 @@ def _slot_field():
 # any address and any menu, so such a change drops them all.
 GENERATIONS = {
     "wagtail_serve": ("tree", "path"),
-    # A product page also shows its village, the tours through it, its producer and categories:
-    # any publish (group "pages") drops it, as does a change to the product itself (its path).
-    "catalogue:detail": ("tree", "path", "pages"),
+    # A product page also shows its village, the tours through it, its craftspeople and the
+    # showrooms: their changes drop it by its path (catalogue/changes.py, tours/changes.py), the
+    # showrooms' by the group "products" (every product page lists them).
+    "catalogue:detail": ("tree", "path", "products"),
     "catalogue:index": ("tree", "catalogue"),
     "catalogue:category": ("tree", "catalogue"),
     "catalogue:village": ("tree", "catalogue"),
@@ -73,7 +77,11 @@ GENERATIONS = {
     "search:search": ("tree", "search"),
     "search:suggest": ("tree", "search"),
 }
-GROUP_NAMES = sorted({name for names in GENERATIONS.values() for name in names} - {"path"})
+# "pages" changes with every publish: only shared parts (`shared` below: menus, the home page's
+# lists) are kept under it.
+GROUP_NAMES = sorted(
+    {name for names in GENERATIONS.values() for name in names} - {"path"} | {"pages"}
+)
 
 
 def _cache():
@@ -222,6 +230,47 @@ def shared_copy(response):
     return shared
 
 
+# --- Fragments: what many pages show alike, kept under the same generations ----------------------
+
+
+def _fragment_timeout():
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+
+
+def _group_generations():
+    """Every group's generation, read once per request (one round trip)."""
+    memo = request_memo()
+    if memo is not None and "page-cache-groups" in memo:
+        return memo["page-cache-groups"]
+    keys = [_generation_key(f"group:{group}") for group in GROUP_NAMES]
+    found = _cache().get_many(keys)
+    generations = {group: found.get(key, "0") for group, key in zip(GROUP_NAMES, keys, strict=True)}
+    if memo is not None:
+        memo["page-cache-groups"] = generations
+    return generations
+
+
+def shared(name, groups, make, *vary):
+    """What `make()` returns (HTML, or the data of a menu) for a part that every visitor of many
+    pages sees alike (menus, the footer, the home page's lists): kept for FRAGMENT_CACHE_SECONDS per language and per `vary`, under
+    the generations of `groups` read before rendering (a change committed meanwhile has already
+    replaced them, so a copy of the old content is never read). Nothing in it may belong to one
+    visitor (a form's token, a basket). With FRAGMENT_CACHE_SECONDS 0, made every time."""
+    timeout = _fragment_timeout()
+    if not timeout:
+        return make()
+    generations = _group_generations()
+    generation = ".".join(generations[group] for group in groups)
+    parts = ":".join(str(part) for part in vary)
+    key = f"pagecache:fragment:{name}:{get_language()}:{parts}:{generation}"
+    cache = _cache()
+    made = cache.get(key)
+    if made is None:
+        made = make()
+        cache.set(key, made, timeout)
+    return made
+
+
 # --- Invalidation: the subscriber of the change event (pages/changes.py) ------------------------
 
 
@@ -241,9 +290,14 @@ def forget_groups(*groups):
 
 @receiver(content_changed, dispatch_uid="page-cache")
 def forget_what_changed(sender, changes, **kwargs):
-    """Drop every copy showing what changed; with the page cache off this costs nothing."""
-    if not _timeout():
+    """Drop every copy showing what changed; with the page and fragment caches off this costs
+    nothing."""
+    if not _timeout() and not _fragment_timeout():
         return
     shown = shown_at(changes)
     forget_paths(shown.paths)
     forget_groups(*sorted(shown.groups))
+    if _timeout() and settings.PAGE_CACHE_RENDER_AGAIN:
+        # Shortest addresses first: a village before its products.
+        paths = sorted((path for path in shown.paths if path), key=lambda path: (len(path), path))
+        render_again.enqueue(paths)

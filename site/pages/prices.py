@@ -29,13 +29,25 @@ def exchange_rates():
 
 
 def connect():
-    """A change of the rates, the site's settings or the glossary shows on every page: drop every
-    cached copy."""
+    """A change of the rates, the site's settings or the glossary shows on every page, as does a
+    page linked from the header's or the footer's menu (its title): drop every cached copy."""
+    from wagtail.models import Page
+
     from .changes import Shown, register
-    from .models import ExchangeRates, PlaceName, SiteSettings
+    from .models import ExchangeRates, FooterItem, MenuItem, PlaceName, SiteSettings
 
     for model in (ExchangeRates, SiteSettings, PlaceName):
         register(model, shown_at=lambda objects: Shown(groups={"tree"}))
+
+    def in_the_menus(pages):
+        keys = {page.translation_key for page in pages}
+        linked = any(
+            model.objects.filter(page__translation_key__in=keys).exists()
+            for model in (MenuItem, FooterItem)
+        )
+        return Shown(groups={"tree"}) if linked else None
+
+    register(Page, shown_at=in_the_menus)
 
 
 def _locale():

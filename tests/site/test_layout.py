@@ -16,8 +16,9 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-test-secret-key-with-enough-entropy-0123456789abcdef",
     "ALLOWED_HOSTS": "langnghe.example",
     "DATABASE_URL": "sqlite:////tmp/langnghe-layout-check.sqlite3",
-    # These check how the site starts, not the page cache, which needs a shared cache (Redis).
+    # These check how the site starts, not the page caches, which need a shared cache (Redis).
     "PAGE_CACHE_SECONDS": "0",
+    "FRAGMENT_CACHE_SECONDS": "0",
 }
 
 

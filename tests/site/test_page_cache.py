@@ -13,9 +13,14 @@ from wagtail.models import PageViewRestriction
 
 from pages.cache import _token_slot
 from tests.catalogue.factories import BatchFactory, product_for_sale
-from tests.pages.factories import translate
+from tests.pages.factories import MenuItemFactory, SiteSettingsFactory, translate
 from tests.site.test_settings import PRODUCTION, settings_value
-from tests.villages.factories import VillageIndexPageFactory, VillagePageFactory
+from tests.tours.factories import TourPageFactory
+from tests.villages.factories import (
+    CraftspersonPageFactory,
+    VillageIndexPageFactory,
+    VillagePageFactory,
+)
 from villages.models import VillagePage
 
 
@@ -225,6 +230,68 @@ def test_a_kept_product_page_is_dropped_when_its_village_or_its_batches_change(h
 
 
 @pytest.mark.django_db
+def test_a_product_page_stays_kept_through_publishes_of_pages_it_does_not_show(home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    elsewhere = VillagePageFactory(title="Làng hồi Văn Quan")
+    product = product_for_sale(title="Hương quế", village=village)
+    url = product.get_absolute_url()
+    Client().get(url)
+
+    # An editor's day: another village, its craftsperson and a tour elsewhere are published.
+    elsewhere.title = "Làng hồi Văn Quan mới"
+    elsewhere.save_revision().publish()
+    CraftspersonPageFactory(parent=elsewhere, title="Nghệ nhân Hoàng Thị Hoa")
+    TourPageFactory(title="Một ngày ở Văn Quan", stops=[elsewhere])
+    assert Client().get(url)["X-Page-Cache"] == "hit", "nothing on it changed"
+
+    # What it shows: a tour through its village, a craftsperson of its village.
+    TourPageFactory(title="Nửa ngày ở Nà Phiêng", stops=[village])
+    page = Client().get(url)
+    assert page["X-Page-Cache"] == "miss" and "Nửa ngày ở Nà Phiêng" in page.content.decode()
+    CraftspersonPageFactory(parent=village, title="Nghệ nhân Lương Văn Tư")
+    page = Client().get(url)
+    assert page["X-Page-Cache"] == "miss" and "Nghệ nhân Lương Văn Tư" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_pages_a_publish_drops_are_made_again_before_the_next_visitor(
+    client, home, page_cache, settings
+):
+    settings.PAGE_CACHE_RENDER_AGAIN = True
+    index = VillageIndexPageFactory(title="Làng nghề", slug="lang-nghe", parent=home)
+    village = VillagePageFactory(title="Làng hương Nà Phiêng", parent=index)
+    for path in (village.url, index.url):
+        client.get(path)
+
+    village.title = "Làng hương Nà Phiêng mới"
+    village.save_revision().publish()
+
+    for path in (village.url, index.url):
+        page = client.get(path)
+        assert page["X-Page-Cache"] == "hit", f"{path} was made again, after the publish"
+        assert "Làng hương Nà Phiêng mới" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_section_renamed_shows_in_the_menu_of_every_kept_page(client, home, page_cache):
+    villages = VillageIndexPageFactory(title="Làng nghề", slug="lang-nghe", parent=home)
+    MenuItemFactory(settings=SiteSettingsFactory(), page=villages)
+    village = VillagePageFactory(title="Làng hương Nà Phiêng", parent=villages)
+    product = product_for_sale(title="Hương quế")
+    addresses = ["/", village.url, product.get_absolute_url()]
+    for path in addresses:
+        client.get(path)
+
+    villages.title = "Làng nghề truyền thống"
+    villages.save_revision().publish()
+
+    for path in addresses:
+        page = client.get(path)
+        assert page["X-Page-Cache"] == "miss", path
+        assert ">Làng nghề truyền thống</a>" in page.content.decode(), path
+
+
+@pytest.mark.django_db
 def test_a_page_made_private_is_no_longer_served_from_the_cache(client, home, page_cache):
     village = VillagePageFactory(title="Làng hương Nà Phiêng")
     client.get(village.url)
@@ -340,7 +407,18 @@ def test_production_refuses_a_page_cache_in_one_process_memory():
         **{**PRODUCTION, "CACHE_URL": ""},
         SECRET_KEY="x" * 50,
         PAGE_CACHE_SECONDS="600",
+        FRAGMENT_CACHE_SECONDS="0",
     )
 
     assert result.returncode != 0
     assert "CACHE_URL" in result.stderr
+
+    fragments_only = settings_value(
+        "settings.FRAGMENT_CACHE_SECONDS",
+        **{**PRODUCTION, "CACHE_URL": ""},
+        SECRET_KEY="x" * 50,
+        PAGE_CACHE_SECONDS="0",
+        FRAGMENT_CACHE_SECONDS="600",
+    )
+    assert fragments_only.returncode != 0, "a menu dropped in one process stays in the others"
+    assert "CACHE_URL" in fragments_only.stderr

@@ -7,14 +7,45 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from pages.base import active_locale, json_ld_script, localized
+from pages.cache import shared
+from pages.context_processors import site_settings_for
 from pages.glossary import name_of
-from pages.models import SiteSettings
 from pages.translated import in_language
 
 register = template.Library()
+
+
+class SharedNode(template.Node):
+    def __init__(self, nodelist, name, groups, vary):
+        self.nodelist, self.name, self.groups, self.vary = nodelist, name, groups, vary
+
+    def render(self, context):
+        return shared(
+            self.name.resolve(context),
+            self.groups.resolve(context).split(),
+            lambda: self.nodelist.render(context),
+            *(part.resolve(context) for part in self.vary),
+        )
+
+
+@register.tag("shared")
+def shared_tag(parser, token):
+    """{% shared "name" "group group" vary… %}…{% endshared %}: a part every visitor of many
+    pages sees alike, rendered once and kept under the generations of its groups, per language
+    and per each `vary` value (pages/cache.py, `shared`)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes a name, its groups and what it varies by"
+        )
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    name, groups, *vary = (parser.compile_filter(bit) for bit in bits[1:])
+    return SharedNode(nodelist, name, groups, vary)
+
 
 SHORT_NAMES = {"vi": "VI", "en": "EN", "zh-hans": "中文"}
 
@@ -28,43 +59,47 @@ def live_translations(request, page):
 
 
 def site_links(context, items):
-    """The pages of `items` (menu or footer items) in the visitor's language, marked when the
-    current page is one of them or below one; looked up once per request (header and footer)."""
+    """The pages of the site settings' `items` ("menu_items" or "footer_items") in the visitor's
+    language, marked when the current page is one of them or below one. The list is shared by
+    every page (pages/cache.py, `shared`) and read once per request (header and footer)."""
     request = context["request"]
     seen = request.__dict__.setdefault("_site_links", {})
-    label = items.model._meta.label
-    if label not in seen:
-        seen[label] = links_to([item.page for item in items.select_related("page")], context)
-    return seen[label]
+    if items not in seen:
+        site = Site.find_for_request(request)
+        seen[items] = shared(
+            f"links-{items}", ("tree", "pages"), lambda: links_to(request, items), site and site.pk
+        )
+    current = context.get("page")
+    path = current.path if isinstance(current, Page) else None
+    return [
+        {**link, "active": bool(path and path.startswith(link["path"]))} for link in seen[items]
+    ]
 
 
-def links_to(pages, context):
-    request = context["request"]
+def links_to(request, items):
+    site_settings = site_settings_for(request)
+    pages = [item.page for item in getattr(site_settings, items).select_related("page")]
     try:
         locale = active_locale()
     except Locale.DoesNotExist:
         locale = None
-    current = context.get("page")
-    links = []
-    for page in localized(pages, locale) if locale else pages:
-        active = bool(current and current.path.startswith(page.path))
-        links.append({"title": page.title, "url": page.get_url(request), "active": active})
-    return links
+    return [
+        {"title": page.title, "url": page.get_url(request), "path": page.path}
+        for page in (localized(pages, locale) if locale else pages)
+    ]
 
 
 @register.inclusion_tag("partials/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    site_settings = SiteSettings.for_request(context["request"])
-    return {"links": site_links(context, site_settings.menu_items), "request": context["request"]}
+    return {"links": site_links(context, "menu_items"), "request": context["request"]}
 
 
 @register.inclusion_tag("partials/footer_links.html", takes_context=True)
 def footer_links(context):
     """The footer's two lists: the site's sections (as in the header), then the footer's pages."""
-    site_settings = SiteSettings.for_request(context["request"])
     return {
-        "sections": site_links(context, site_settings.menu_items),
-        "pages": site_links(context, site_settings.footer_items),
+        "sections": site_links(context, "menu_items"),
+        "pages": site_links(context, "footer_items"),
     }
 
 

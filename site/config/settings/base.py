@@ -194,6 +194,11 @@ CACHES = {"default": cache_config(_cache_url)}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole public pages kept for anonymous visitors (pages/cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Parts many pages show alike (menus, footer, the home page's lists), kept under the same
+# generations for pages rendered afresh: signed-in visitors, baskets, pages just changed.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
+# The pages a change drops are made again by a task (pages/tasks.py), so visitors find them kept.
+PAGE_CACHE_RENDER_AGAIN = env.bool("PAGE_CACHE_RENDER_AGAIN", default=True)
 
 # --- Search ----------------------------------------------------------------------------------
 

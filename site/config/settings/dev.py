@@ -15,3 +15,4 @@ VIETQR_ACCOUNT_NUMBER = env("VIETQR_ACCOUNT_NUMBER", default="0011000000000")
 VIETQR_ACCOUNT_NAME = env("VIETQR_ACCOUNT_NAME", default="LANG NGHE LANG SON MAU")
 # Templates and content show their changes at once while developing.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0)

@@ -29,10 +29,12 @@ OSCAR_URL_SCHEMA = "https"
 # --- Shared state across app servers -------------------------------------------------------
 
 # A page cache in one process's memory would keep serving a page another process has dropped.
-if PAGE_CACHE_SECONDS and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+if (PAGE_CACHE_SECONDS or FRAGMENT_CACHE_SECONDS) and CACHES["default"]["BACKEND"].endswith(
+    "LocMemCache"
+):
     raise ImproperlyConfigured(
         "The page cache needs a cache every app server shares: set CACHE_URL or REDIS_URL "
-        "(or PAGE_CACHE_SECONDS=0 to turn the page cache off)."
+        "(or PAGE_CACHE_SECONDS=0 FRAGMENT_CACHE_SECONDS=0 to turn the page caches off)."
     )
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

@@ -9,6 +9,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Pages are rendered afresh unless a test turns the page cache on (tests/site/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
+PAGE_CACHE_RENDER_AGAIN = False
 # The suite never depends on a search cluster unless the integration tests are asked for.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 # Test transactions are rolled back, never committed: changes are announced at once. The index

@@ -1,0 +1,107 @@
+"""Parts that many pages show alike (menus, footer, the home page's lists) are made once and kept
+until what they show changes (pages/cache.py, `shared`); a page rendered afresh then costs a few
+queries."""
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from catalogue.models import Product
+from pages.cache import shared
+from tests.catalogue.factories import product_for_sale
+from tests.pages.factories import ImageFactory, MenuItemFactory, SiteSettingsFactory
+from tests.tours.factories import TourPageFactory
+from tests.villages.factories import VillageIndexPageFactory, VillagePageFactory
+
+
+@pytest.fixture
+def shared_parts(settings, search_index):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def queries_for(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode(), len(captured)
+
+
+@pytest.fixture
+def site(home):
+    villages = VillageIndexPageFactory(title="Làng nghề", slug="lang-nghe", parent=home)
+    MenuItemFactory(settings=SiteSettingsFactory(), page=villages)
+    for number in range(3):
+        village = VillagePageFactory(
+            title=f"Làng {number}", parent=villages, hero_image=ImageFactory()
+        )
+        TourPageFactory(title=f"Tuyến {number}", stops=[village])
+        product_for_sale(title=f"Sản phẩm {number}")
+    return villages
+
+
+@pytest.mark.django_db
+def test_the_home_page_made_again_reads_its_lists_and_menus_from_the_cache(
+    client, site, shared_parts
+):
+    first, made = queries_for(client, "/")
+    again, kept = queries_for(client, "/")
+
+    assert again == first
+    assert kept <= 12 < made, f"{made} queries made, {kept} with the parts kept"
+
+
+@pytest.mark.django_db
+def test_a_product_renamed_shows_on_the_home_page_at_once(client, site, shared_parts):
+    client.get("/")
+    product = Product.objects.get(title="Sản phẩm 1")
+    product.title = "Hoa hồi khô"
+    product.save()
+
+    html, _ = queries_for(client, "/")
+    assert "Hoa hồi khô" in html and "Sản phẩm 1" not in html
+
+
+@pytest.mark.django_db
+def test_a_section_renamed_shows_in_the_menu_of_every_page_at_once(client, site, shared_parts):
+    village = site.get_children().first()
+    for path in ("/", village.url):
+        assert ">Làng nghề</a>" in client.get(path).content.decode()
+
+    site.title = "Làng nghề truyền thống"
+    site.save_revision().publish()
+
+    for path in ("/", village.url):
+        html = client.get(path).content.decode()
+        assert ">Làng nghề truyền thống</a>" in html, path
+    assert 'aria-current="page">Làng nghề truyền thống</a>' in html, "marked on the village's page"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_part_made_while_a_change_commits_is_never_read_after_it(site, shared_parts, settings):
+    settings.CONTENT_CHANGES_AFTER_COMMIT = True
+    product = Product.objects.get(title="Sản phẩm 1")
+
+    def made_while_the_product_changes():
+        # The part has read the old product; the producer's change commits before it is kept.
+        with transaction.atomic():
+            product.title = "Hoa hồi khô"
+            product.save()
+        return "Sản phẩm 1"
+
+    assert shared("list", ["catalogue"], made_while_the_product_changes) == "Sản phẩm 1"
+    assert shared("list", ["catalogue"], lambda: "Hoa hồi khô") == "Hoa hồi khô"
+    assert shared("list", ["catalogue"], lambda: "made a third time") == "Hoa hồi khô", "kept"
+
+
+@pytest.mark.django_db
+def test_with_the_parts_cache_off_each_page_is_made_whole(client, site, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    client.get("/")  # what is read once per process (settings, thumbnails)
+    _, first = queries_for(client, "/")
+    _, second = queries_for(client, "/")
+    assert second == first > 12
