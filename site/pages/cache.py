@@ -252,10 +252,11 @@ def _group_generations():
 
 def shared(name, groups, make, *vary):
     """What `make()` returns (HTML, or the data of a menu) for a part that every visitor of many
-    pages sees alike (menus, the footer, the home page's lists): kept for FRAGMENT_CACHE_SECONDS per language and per `vary`, under
-    the generations of `groups` read before rendering (a change committed meanwhile has already
-    replaced them, so a copy of the old content is never read). Nothing in it may belong to one
-    visitor (a form's token, a basket). With FRAGMENT_CACHE_SECONDS 0, made every time."""
+    pages sees alike (menus, the footer, the home page's lists): kept for FRAGMENT_CACHE_SECONDS
+    per language and per `vary`, under the generations of `groups` read before it is made (a
+    change committed meanwhile has already replaced them, so a copy of the old content is never
+    read). Nothing in it may belong to one visitor (a form's token, a basket) or to a draft.
+    With FRAGMENT_CACHE_SECONDS 0, made every time."""
     timeout = _fragment_timeout()
     if not timeout:
         return make()

@@ -14,6 +14,7 @@ from tests.catalogue.factories import product_for_sale
 from tests.pages.factories import ImageFactory, MenuItemFactory, SiteSettingsFactory
 from tests.tours.factories import TourPageFactory
 from tests.villages.factories import VillageIndexPageFactory, VillagePageFactory
+from villages.models import VillagePage
 
 
 @pytest.fixture
@@ -79,6 +80,22 @@ def test_a_section_renamed_shows_in_the_menu_of_every_page_at_once(client, site,
         html = client.get(path).content.decode()
         assert ">Làng nghề truyền thống</a>" in html, path
     assert 'aria-current="page">Làng nghề truyền thống</a>' in html, "marked on the village's page"
+
+
+@pytest.mark.django_db
+def test_an_editors_preview_shows_the_draft_and_the_public_keeps_the_published_page(
+    client, site, shared_parts
+):
+    village = VillagePage.objects.get(title="Làng 1")
+    draft = VillagePage.objects.get(pk=village.pk)
+    draft.title = "Làng 1 (bản nháp)"
+
+    before = draft.make_preview_request().content.decode()  # nothing kept yet
+    public = client.get(village.url).content.decode()
+    after = draft.make_preview_request().content.decode()  # the published part is kept
+
+    assert "<h1>Làng 1 (bản nháp)</h1>" in before and "<h1>Làng 1 (bản nháp)</h1>" in after
+    assert "<h1>Làng 1</h1>" in public and "bản nháp" not in public, "no draft reaches the public"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -23,6 +23,9 @@ class SharedNode(template.Node):
         self.nodelist, self.name, self.groups, self.vary = nodelist, name, groups, vary
 
     def render(self, context):
+        if getattr(context.get("request"), "is_preview", False):
+            # An editor's preview shows the draft: never the kept part, and never kept itself.
+            return self.nodelist.render(context)
         return shared(
             self.name.resolve(context),
             self.groups.resolve(context).split(),
