@@ -8,12 +8,14 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
 
+from pages.base import active_locale, localized
 from shipping.carriers import default_carrier, weight_of
 from shipping.repository import showrooms
 from shipping.zones import PROVINCES
@@ -45,8 +47,9 @@ class ProductDetailView(OscarProductDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object
-        context["village"] = product.localized_village()
-        context["craftspeople"] = self._craftspeople(context["village"])
+        # Read only when the page's shared parts are made (its template, `{% shared %}`).
+        village = context["village"] = SimpleLazyObject(product.localized_village)
+        context["craftspeople"] = SimpleLazyObject(lambda: self._craftspeople(village))
         context["batches"] = product.batches.order_by("-production_date")[:3]
         context["same_village"] = self._related(product)
         # The tours through the village come from the tours' template tag (tours_through).
@@ -57,7 +60,7 @@ class ProductDetailView(OscarProductDetailView):
         return context
 
     def _craftspeople(self, village):
-        if village is None:
+        if not village:  # none, or a lazy none
             return []
         CraftspersonPage = apps.get_model("villages", "CraftspersonPage")
         return list(
@@ -94,7 +97,7 @@ class ProductDetailView(OscarProductDetailView):
             "provinces": PROVINCES,
             "province": province,
             "free_from": settings.SHOP_FREE_SHIPPING_FROM,
-            "pickup_points": [showroom.localized for showroom in showrooms()],
+            "pickup_points": localized(showrooms(), active_locale()),  # one query, not two each
         }
         if province:
             quote = default_carrier().quote_weight(weight_of(product), province)

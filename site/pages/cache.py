@@ -268,7 +268,9 @@ def shared(name, groups, make, *vary):
     made = cache.get(key)
     if made is None:
         made = make()
-        cache.set(key, made, timeout)
+        # A form's token belongs to one visitor (Oscar's product cards hold one): never shared.
+        if not (isinstance(made, str) and TOKEN_FIELD.search(made.encode())):
+            cache.set(key, made, timeout)
     return made
 
 

@@ -115,6 +115,28 @@ def test_a_part_made_while_a_change_commits_is_never_read_after_it(site, shared_
     assert shared("list", ["catalogue"], lambda: "made a third time") == "Hoa hồi khô", "kept"
 
 
+def test_a_part_holding_a_forms_token_is_never_kept(shared_parts):
+    def form(token):
+        return lambda: f'<input type="hidden" name="csrfmiddlewaretoken" value="{token * 64}">'
+
+    assert "a" * 64 in shared("cards", ["catalogue"], form("a"))
+    assert "b" * 64 in shared("cards", ["catalogue"], form("b")), "each visitor's own token"
+
+
+@pytest.mark.django_db
+def test_a_product_page_made_again_reads_its_village_and_tours_from_the_cache(
+    client, site, shared_parts
+):
+    product = Product.objects.get(title="Sản phẩm 1")
+    product.village = VillagePage.objects.get(title="Làng 1")
+    product.save()
+    first, made = queries_for(client, product.get_absolute_url())
+    again, kept = queries_for(client, product.get_absolute_url())
+
+    assert "Làng 1" in again and "Tuyến 1" in again
+    assert kept < made
+
+
 @pytest.mark.django_db
 def test_with_the_parts_cache_off_each_page_is_made_whole(client, site, settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
