@@ -64,8 +64,9 @@ register(
 register(
     CraftspersonPage,
     shown_at=lambda people: made_in(
+        # A craftsperson's page sits under its village: the parent's tree path, no query each.
         VillagePage.objects.filter(
-            pk__in=[person.get_parent().pk for person in people if person.path]
+            path__in=[person.path[: -VillagePage.steplen] for person in people if person.path]
         ).values("translation_key")
     ),
 )
