@@ -9,7 +9,8 @@ AVAILABILITY = {True: "https://schema.org/InStock", False: "https://schema.org/O
 
 
 def product_json_ld(request, product, purchase_info):
-    """A `Product` with an `Offer` in VND and an `AggregateRating` from approved reviews."""
+    """A `Product` with an `Offer` in VND and an `AggregateRating` from approved reviews (their
+    number annotated as `approved_reviews` by the product page's query)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Product",
@@ -37,11 +38,11 @@ def product_json_ld(request, product, purchase_info):
             "priceCurrency": price.currency,
             "availability": AVAILABILITY[purchase_info.availability.is_available_to_buy],
         }
-    if product.num_approved_reviews and product.rating is not None:
+    if product.approved_reviews and product.rating is not None:
         data["aggregateRating"] = {
             "@type": "AggregateRating",
             "ratingValue": round(product.rating, 1),
-            "reviewCount": product.num_approved_reviews,
+            "reviewCount": product.approved_reviews,
             "bestRating": 5,
             "worstRating": 0,
         }

@@ -5,6 +5,7 @@ from decimal import Decimal as D
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import translate_url
@@ -25,6 +26,7 @@ from .structured_data import product_json_ld
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
+ProductReview = get_model("reviews", "ProductReview")
 ProductListView = get_class("search.views", "ProductListView")
 
 
@@ -35,7 +37,15 @@ class ProductDetailView(OscarProductDetailView):
     related_count = 4
 
     def get_queryset(self):
-        return super().get_queryset().select_related("producer", "village")
+        # What the page, its JSON-LD and Oscar's availability read of the product, in two queries.
+        approved = Q(reviews__status=ProductReview.APPROVED)
+        return (
+            super()
+            .get_queryset()
+            .select_related("producer", "village", "product_class")
+            .prefetch_related("images")
+            .annotate(approved_reviews=Count("reviews", filter=approved))
+        )
 
     def send_signal(self, request, response, product):
         # For an anonymous visitor, Oscar's "product viewed" signal would set the recently-viewed
@@ -97,7 +107,8 @@ class ProductDetailView(OscarProductDetailView):
             "provinces": PROVINCES,
             "province": province,
             "free_from": settings.SHOP_FREE_SHIPPING_FROM,
-            "pickup_points": localized(showrooms(), active_locale()),  # one query, not two each
+            # The same on every product page: read only when its shared part is made.
+            "pickup_points": SimpleLazyObject(lambda: localized(showrooms(), active_locale())),
         }
         if province:
             quote = default_carrier().quote_weight(weight_of(product), province)

@@ -13,7 +13,11 @@ from pages.cache import shared
 from tests.catalogue.factories import product_for_sale
 from tests.pages.factories import ImageFactory, MenuItemFactory, SiteSettingsFactory
 from tests.tours.factories import TourPageFactory
-from tests.villages.factories import VillageIndexPageFactory, VillagePageFactory
+from tests.villages.factories import (
+    ShowroomPageFactory,
+    VillageIndexPageFactory,
+    VillagePageFactory,
+)
 from villages.models import VillagePage
 
 
@@ -124,17 +128,23 @@ def test_a_part_holding_a_forms_token_is_never_kept(shared_parts):
 
 
 @pytest.mark.django_db
-def test_a_product_page_made_again_reads_its_village_and_tours_from_the_cache(
+def test_a_product_page_made_again_reads_its_village_tours_and_showrooms_from_the_cache(
     client, site, shared_parts
 ):
+    showroom = ShowroomPageFactory(title="Điểm bán Kỳ Lừa")
     product = Product.objects.get(title="Sản phẩm 1")
     product.village = VillagePage.objects.get(title="Làng 1")
     product.save()
     first, made = queries_for(client, product.get_absolute_url())
     again, kept = queries_for(client, product.get_absolute_url())
 
-    assert "Làng 1" in again and "Tuyến 1" in again
-    assert kept < made
+    assert "Làng 1" in again and "Tuyến 1" in again and "Điểm bán Kỳ Lừa" in again
+    assert kept <= 12 < made, f"{made} queries made, {kept} with the parts kept"
+
+    showroom.title = "Điểm bán chợ Kỳ Lừa"
+    showroom.save_revision().publish()
+    html, _ = queries_for(client, product.get_absolute_url())
+    assert "Điểm bán chợ Kỳ Lừa" in html, "a showroom renamed shows among the pickup points at once"
 
 
 @pytest.mark.django_db
