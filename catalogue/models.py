@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +16,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.managers import ProductQuerySet
 
 from pages.text import slugify
 
@@ -80,8 +81,28 @@ class Category(AbstractCategory):
         return translation_of(self, "name") or super().get_meta_title()
 
 
+class CardQuerySet(ProductQuerySet):
+    def cards(self):
+        """What a product card reads (photo, price, stock, whether it has options), in three
+        queries for any number of cards. Oscar's `base_queryset` also prefetches children and both
+        kinds of options, which a card never reads (`has_options` comes from its annotations)."""
+        Option = self.model._meta.apps.get_model("catalogue", "Option")
+        return (
+            self.select_related("product_class")
+            .annotate(
+                has_product_class_options=Exists(
+                    Option.objects.filter(productclass=OuterRef("product_class"))
+                ),
+                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+            )
+            .prefetch_related("stockrecords", "images")
+        )
+
+
 class Product(AbstractProduct):
     """A product for sale, with its OCOP rating, village, producer and translations."""
+
+    objects = CardQuerySet.as_manager()
 
     class Stars(models.IntegerChoices):
         THREE = 3, _("3 stars")

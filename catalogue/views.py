@@ -122,7 +122,7 @@ class ProductDetailView(OscarProductDetailView):
         """Other products of the same village, else of the same producer."""
         if not (product.village_id or product.producer_id):
             return []
-        related = Product.objects.browsable().base_queryset().exclude(pk=product.pk)
+        related = Product.objects.browsable().cards().exclude(pk=product.pk)
         if product.village_id:
             related = related.filter(village_id=product.village_id)
         else:

@@ -109,7 +109,7 @@ def narrowed(chosen, fixed):
 
 def products_in_order(ids):
     """The products with these ids, in this order, with what a product card shows (one query each)."""
-    found = Product.objects.base_queryset().filter(pk__in=ids).in_bulk()
+    found = Product.objects.cards().filter(pk__in=ids).in_bulk()
     return [found[int(pk)] for pk in ids if int(pk) in found]
 
 

@@ -17,7 +17,7 @@ Product = get_model("catalogue", "Product")
 
 @register.simple_tag
 def newest_products(count):
-    return Product.objects.browsable().base_queryset().order_by("-date_created")[:count]
+    return Product.objects.browsable().cards().order_by("-date_created")[:count]
 
 
 @register.simple_tag
@@ -25,7 +25,7 @@ def village_products(village, count):
     """The first `count` products of `village` (any of its translations) by title."""
     return (
         Product.objects.browsable()
-        .base_queryset()
+        .cards()
         .filter(village__translation_key=village.translation_key)
         .order_by("title")[:count]
     )
@@ -34,7 +34,7 @@ def village_products(village, count):
 @register.simple_tag
 def showroom_products(showroom):
     """The products on display at `showroom`, by title."""
-    return showroom.products.browsable().base_queryset().order_by("title")
+    return showroom.products.browsable().cards().order_by("title")
 
 
 @register.inclusion_tag("oscar/catalogue/partials/product_picture.html")
