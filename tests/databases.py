@@ -40,11 +40,11 @@ def fingerprint():
 
 
 @contextmanager
-def locked():
-    """One database engine's templates at a time (SQLite's and PostgreSQL's are built apart, so a
-    run on one never waits for the other's build)."""
+def locked(what="template"):
+    """One build of `what` (the template, the demo: tests/demo.py) per database engine at a time
+    (SQLite's and PostgreSQL's are built apart, so a run on one never waits for the other's)."""
     TEMPLATES.mkdir(parents=True, exist_ok=True)
-    with open(TEMPLATES / f".{connection.vendor}.lock", "w") as lock:
+    with open(TEMPLATES / f".{connection.vendor}-{what}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield

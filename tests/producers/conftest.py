@@ -18,20 +18,25 @@ def both_worlds():
     }
 
 
-def _worlds():
+def worlds_with_files_in(media, private):
+    """Both worlds, their public and private files (a batch's certificate) in these folders."""
     for code in ("vi", "en", "zh-hans"):
         Locale.objects.get_or_create(language_code=code)
     home_page()
-    # Their files (a batch certificate) go to a throw-away folder too, never to var/.
-    files = tempfile.mkdtemp(prefix="producer-worlds-")
-    with override_settings(MEDIA_ROOT=files, PRIVATE_MEDIA_ROOT=files):
+    with override_settings(MEDIA_ROOT=media, PRIVATE_MEDIA_ROOT=private):
         return both_worlds()
+
+
+def _worlds():
+    # Their files go to a throw-away folder too, never to var/.
+    files = tempfile.mkdtemp(prefix="producer-worlds-")
+    return worlds_with_files_in(files, files)
 
 
 # Two producers' worlds are made once per module (about a second each); each test reads them
 # afresh from the database, so what one test changed, in the rows or on the objects, never
 # reaches the next. No module here holds a transactional test (test_signin_race.py is apart);
-# test_private_files.py, which reads the worlds' files, makes its worlds for each test.
+# test_private_files.py, which reads the worlds' files, copies them into each test's folders.
 worlds = built_once_per_module(_worlds)
 
 

@@ -3,6 +3,8 @@ time, certificates downloaded as attachments, and a buyer's address only once th
 
 import importlib
 import io
+import shutil
+import tempfile
 from pathlib import Path
 
 from django.apps import apps
@@ -17,8 +19,9 @@ from PIL import Image
 
 from checkout import statuses
 from tests.catalogue.factories import BatchCertificateFactory
+from tests.conftest import built_once_per_module
 
-from .conftest import both_worlds
+from .conftest import fresh, worlds_with_files_in
 from .test_photos import GPS_IFD, with_gps
 from .test_producer_space import edit_form, photo, shop_editor
 
@@ -29,11 +32,23 @@ BatchCertificate = get_model("catalogue", "BatchCertificate")
 pytestmark = pytest.mark.django_db
 
 
-# Its tests read the worlds' files (a batch's certificate), kept in each test's own folder: the
-# worlds are made for each test here, not once for the module.
+def _worlds_and_their_files():
+    files = Path(tempfile.mkdtemp(prefix="private-files-worlds-"))
+    return files, worlds_with_files_in(files / "media", files / "private")
+
+
+made = built_once_per_module(_worlds_and_their_files)
+
+
+# Its tests read and delete the worlds' files (a batch's certificate): the worlds are made once
+# for the module, and their files copied into each test's own folders.
 @pytest.fixture
-def worlds(home):
-    return both_worlds()
+def worlds(made, settings):
+    files, worlds = made
+    for name, folder in (("MEDIA_ROOT", "media"), ("PRIVATE_MEDIA_ROOT", "private")):
+        if (files / folder).is_dir():
+            shutil.copytree(files / folder, getattr(settings, name), dirs_exist_ok=True)
+    return {key: fresh(world) for key, world in worlds.items()}
 
 
 def inside(folder, name):
