@@ -10,6 +10,7 @@ import pytest
 from producers import signin
 from producers.models import SignInCode
 from tests.producers.factories import producer_world
+from tests.races import blocked_or_done
 
 PHONE = "+84912345678"
 
@@ -47,7 +48,7 @@ def test_two_requests_at_the_same_moment_cannot_pass_the_limit_together(lan, mon
 
             thread = threading.Thread(target=run)
             thread.start()
-            thread.join(timeout=3)  # blocked on the phone's lock, or (unlocked) through
+            blocked_or_done(thread)  # blocked on the phone's lock, or (unlocked) through
             outcome["thread"] = thread
         return original(phone)
 

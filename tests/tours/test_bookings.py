@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 from checkout import statuses
 from tests.catalogue.factories import ProducerFactory
 from tests.producers.factories import producer_user
+from tests.races import blocked_or_done
 from tests.tours.factories import ExperiencePageFactory, in_days
 from tours import tickets
 from tours.models import Booking
@@ -270,7 +271,7 @@ def test_two_parties_for_the_last_seats_never_oversell(home, monkeypatch):
 
             thread = threading.Thread(target=run)
             thread.start()
-            thread.join(timeout=5)  # blocked on the first order's seat lock, or done
+            blocked_or_done(thread)  # blocked on the first order's seat lock, or done
             outcome["joined_early"] = not thread.is_alive()
             outcome["thread"] = thread
         original(order)
