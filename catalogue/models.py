@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -84,18 +84,11 @@ class Category(AbstractCategory):
 class CardQuerySet(ProductQuerySet):
     def cards(self):
         """What a product card reads (photo, price, stock, whether it has options), in three
-        queries for any number of cards. Oscar's `base_queryset` also prefetches children and both
-        kinds of options, which a card never reads (`has_options` comes from its annotations)."""
-        Option = self.model._meta.apps.get_model("catalogue", "Option")
+        queries for any number of cards: Oscar's `base_queryset` (its product class and its
+        `has_options` annotations) without its prefetches of children and of both kinds of
+        options, which a card never reads."""
         return (
-            self.select_related("product_class")
-            .annotate(
-                has_product_class_options=Exists(
-                    Option.objects.filter(productclass=OuterRef("product_class"))
-                ),
-                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-            )
-            .prefetch_related("stockrecords", "images")
+            self.base_queryset().prefetch_related(None).prefetch_related("stockrecords", "images")
         )
 
 

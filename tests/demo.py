@@ -31,7 +31,8 @@ from django.db import connection
 from tests import databases
 
 MEDIA = ("MEDIA_ROOT", "PRIVATE_MEDIA_ROOT")
-# Besides these, folders whose name starts with a dot or "__" (caches) and the package's egg-info.
+# Besides these, folders whose name starts with a dot or "__" (caches), the package's egg-info, and
+# the project's prose (*.md).
 NOT_THE_DEMOS = databases.SKIPPED_FOLDERS | {"tests", "docs", "bench", "test-artifacts"}
 
 _read = {}  # snapshot folder -> its Rows, read once per process
@@ -49,7 +50,7 @@ def _digest():
             and not name.startswith((".", "__"))
             and "egg-info" not in name
         )
-        for name in sorted(files):
+        for name in sorted(name for name in files if not name.endswith(".md")):
             path = os.path.join(folder, name)
             digest.update(os.path.relpath(path, databases.ROOT).encode())
             with open(path, "rb") as file:
