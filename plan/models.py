@@ -20,6 +20,7 @@ class PlanProgressPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
+    shared_groups = ""  # its figures are imported apart from the page
 
     class Meta:
         verbose_name = _("plan progress page")

@@ -95,10 +95,17 @@ def load():
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+    copy_files()
+    cache.clear()  # nothing read before stands for these rows
+
+
+def copy_files():
+    """The demo's photos and private files, into this test's media folders (a test of a module
+    whose demo was loaded once gets folders of its own: conftest.py)."""
+    folder = snapshot()
     for name in MEDIA:
         if (folder / name).is_dir():
             shutil.copytree(folder / name, getattr(settings, name), dirs_exist_ok=True)
-    cache.clear()  # nothing read before stands for these rows
 
 
 def build():

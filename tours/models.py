@@ -31,7 +31,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from pages.base import BasePage, SectionIndexPage, localized
+from pages.base import BasePage, SectionIndexPage, choices_key, localized
 from pages.geo import Position, geo_coordinates, map_tiles, postal_address
 from pages.glossary import name_of
 
@@ -47,6 +47,9 @@ PLACE_TYPES = [
 ]
 
 
+FILTERS = ("length", "theme", "season", "start")  # the tour index's form
+
+
 class TourIndexPage(SectionIndexPage):
     """All tours, narrowed by length, theme, season and starting point (plain GET links)."""
 
@@ -60,14 +63,20 @@ class TourIndexPage(SectionIndexPage):
         return TourPage
 
     def get_context(self, request, *args, **kwargs):
+        # The list and the form's choices are read only when the page's shared part is made
+        # (base.html), once per set of choices: the template calls these.
         context = super().get_context(request, *args, **kwargs)
-        chosen = {
-            "length": request.GET.get("length", ""),
-            "theme": request.GET.get("theme", ""),
-            "season": request.GET.get("season", ""),
-            "start": request.GET.get("start", ""),
-        }
-        tours = context["items"]
+        chosen = {name: request.GET.get(name, "") for name in FILTERS}
+        context["items"] = lambda: self.tours_chosen(chosen)
+        context["chosen"] = chosen
+        context["filters"] = self.filters
+        return context
+
+    def shared_vary(self, request):
+        return choices_key([request.GET.get(name, "") for name in FILTERS])
+
+    def tours_chosen(self, chosen):
+        tours = self.children_for_listing()
         if chosen["length"] in TourPage.Length.values:
             tours = tours.filter(length=chosen["length"])
         if chosen["theme"] in TourPage.Theme.values:
@@ -76,9 +85,11 @@ class TourIndexPage(SectionIndexPage):
             tours = tours.filter(seasons__contains=chosen["season"])
         if chosen["start"]:
             tours = tours.filter(starting_point=chosen["start"])
-        context["items"] = tours
-        context["chosen"] = chosen
-        context["filters"] = [
+        return tours
+
+    def filters(self):
+        """The form's fields: name, label and choices."""
+        return [
             ("length", _("Length"), TourPage.Length.choices),
             ("theme", _("Theme"), TourPage.Theme.choices),
             ("season", _("Season"), TourPage.Season.choices),
@@ -94,7 +105,6 @@ class TourIndexPage(SectionIndexPage):
                 ],
             ),
         ]
-        return context
 
 
 class TourPage(RoutablePageMixin, BasePage):
@@ -226,10 +236,18 @@ class TourPage(RoutablePageMixin, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
+        # The itinerary is read only when the page's shared part is made (base.html): the template
+        # calls these.
         context = super().get_context(request, *args, **kwargs)
-        context["stops"] = self.itinerary
+        context["stops"] = lambda: self.itinerary
         context["map_tiles"] = map_tiles()
-        context["route_points"] = [
+        context["route_points"] = self.route_points
+        context["offline_urls"] = lambda: json.dumps(self.offline_urls())
+        return context
+
+    def route_points(self):
+        """The stops with a position, as the route map's script reads them."""
+        return [
             {
                 "layer": "route",
                 "title": stop.title,
@@ -240,8 +258,6 @@ class TourPage(RoutablePageMixin, BasePage):
             for stop in self.itinerary
             if stop.point
         ]
-        context["offline_urls"] = json.dumps(self.offline_urls())
-        return context
 
     def offline_urls(self):
         """What "Save for offline" keeps: this page, its itinerary and route map, the stops' pages."""
@@ -403,6 +419,8 @@ class TourStop(Orderable):
 class ExperienceIndexPage(SectionIndexPage):
     """All craft experiences, each with its next session."""
 
+    shared_groups = ""  # its sessions' seats change with every booking
+
     subpage_types = ["tours.ExperiencePage"]
 
     class Meta:
@@ -414,7 +432,7 @@ class ExperienceIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = ExperiencePage.with_next_sessions(context["items"])
+        context["items"] = ExperiencePage.with_next_sessions(self.children_for_listing())
         return context
 
 
@@ -425,6 +443,8 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
     language (Vietnamese) and shared by its translations, so that every language sells the same
     seats; editors and the host manage them outside the page's revisions.
     """
+
+    shared_groups = ""  # its sessions' seats change with every booking
 
     class Language(models.TextChoices):
         VIETNAMESE = "vi", _("Vietnamese")
@@ -608,12 +628,25 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
         return pages
 
     @cached_property
+    def _local_links(self):
+        """The host's and the village's pages in this page's language: two queries for both."""
+        ids = [pk for pk in (self.host_id, self.village_id) if pk]
+        linked = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
+        pages = [linked[pk] for pk in ids if pk in linked]
+        return dict(zip([page.pk for page in pages], localized(pages, self.locale), strict=True))
+
+    @cached_property
     def local_host(self):
-        return localized([self.host], self.locale)[0] if self.host_id else None
+        return self._local_links.get(self.host_id) if self.host_id else None
 
     @cached_property
     def local_village(self):
-        return localized([self.village], self.locale)[0] if self.village_id else None
+        return self._local_links.get(self.village_id) if self.village_id else None
+
+    @cached_property
+    def coming_sessions(self):
+        """upcoming_sessions() read once for the page's body and its head (seats left now)."""
+        return self.upcoming_sessions()
 
     def place_json_ld(self):
         return {
@@ -635,7 +668,7 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
             else None
         )
         events = []
-        for session in self.upcoming_sessions():
+        for session in self.coming_sessions:
             events.append(
                 {
                     "@type": "Event",
@@ -669,7 +702,7 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.upcoming_sessions()
+        context["sessions"] = self.coming_sessions
         context["map_tiles"] = map_tiles()
         if self.has_position:
             context["meeting_points"] = [

@@ -7,6 +7,7 @@ pages import none of them.
 """
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -26,7 +27,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from pages.base import BasePage, SectionIndexPage, localized
+from pages.base import BasePage, SectionIndexPage, choices_key, localized
 from pages.geo import Position, map_tiles, postal_address
 from pages.geo import distance_km as distance_km  # still imported from here by tours/demo.py
 from pages.glossary import name_of
@@ -112,6 +113,8 @@ class VillageIndexPage(SectionIndexPage):
 
 
 class VillagePage(Position, BasePage):
+    shared_groups = "tree pages catalogue"  # its products and their prices
+
     class Recognition(models.TextChoices):
         NONE = "none", _("Not recognised")
         TRADITIONAL_CRAFT = "traditional_craft", _("Traditional craft")
@@ -283,7 +286,9 @@ class VillagePage(Position, BasePage):
         # Its products, tours and workshops come from the shop's and tours' template tags. The
         # lists are read only when the page's shared part is made (its template, `shared`).
         context = super().get_context(request, *args, **kwargs)
-        context["craftspeople"] = CraftspersonPage.objects.child_of(self).cards().order_by("title")
+        context["craftspeople"] = lambda: (
+            CraftspersonPage.objects.child_of(self).cards().order_by("title")
+        )
         context["geopark_sites"] = SimpleLazyObject(
             lambda: self.nearby(in_locale(GeoparkSitePage, self.locale).order_by("title"))
         )
@@ -459,19 +464,27 @@ class EventIndexPage(SectionIndexPage):
         return [event for _dates, event in upcoming]
 
     def get_context(self, request, *args, **kwargs):
+        # The calendar is made only when the page's shared part is made (base.html), once per
+        # month shown: the template calls these.
         context = super().get_context(request, *args, **kwargs)
         first = festivals.chosen_month(request.GET.get("month"))
-        events = list(super().children_for_listing())
-        weeks, weekdays, in_month = festivals.month_calendar(first, events)
+        calendar = functools.cache(
+            lambda: festivals.month_calendar(
+                first, list(super(EventIndexPage, self).children_for_listing())
+            )
+        )
         context.update(
             month=first,
-            weeks=weeks,
-            weekdays=weekdays,
-            month_events=in_month,
+            weeks=lambda: calendar()[0],
+            weekdays=lambda: calendar()[1],
+            month_events=lambda: calendar()[2],
             previous_month=festivals.shift_month(first, -1),
             next_month=festivals.shift_month(first, 1),
         )
         return context
+
+    def shared_vary(self, request):
+        return festivals.chosen_month(request.GET.get("month")).isoformat()
 
 
 class EventPage(RoutablePageMixin, Position, BasePage):
@@ -668,6 +681,8 @@ class ShowroomIndexPage(SectionIndexPage):
 class ShowroomPage(Position, BasePage):
     """A display-and-sale point for craft-village products at a tourist site."""
 
+    shared_groups = "tree pages catalogue"  # the products on display
+
     address = models.CharField(_("address"), max_length=250)
     opening_hours = models.CharField(_("opening hours"), max_length=200)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -762,17 +777,26 @@ class MapPage(BasePage):
             layers[key] = items
         return layers
 
+    def chosen_layers(self, request):
+        # Checkboxes: every layer ticked is shown; none ticked (the first visit) shows them all.
+        labels = dict(self.LAYERS)
+        return [key for key in request.GET.getlist("layer") if key in labels] or list(labels)
+
+    def shared_vary(self, request):
+        return choices_key(self.chosen_layers(request))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         labels = dict(self.LAYERS)
-        # Checkboxes: every layer ticked is shown; none ticked (the first visit) shows them all.
-        chosen = [key for key in request.GET.getlist("layer") if key in labels] or list(labels)
-        all_layers = self.layer_items()
-        context["layers"] = [
+        chosen = self.chosen_layers(request)
+        # The layers are read only when the page's shared part is made (base.html), once per set
+        # of layers ticked: the template calls these.
+        all_layers = functools.cache(self.layer_items)
+        context["layers"] = lambda: [
             {"key": key, "label": labels[key], "items": items, "shown": key in chosen}
-            for key, items in all_layers.items()
+            for key, items in all_layers().items()
         ]
-        context["map_points"] = [
+        context["map_points"] = lambda: [
             {
                 "layer": key,
                 "title": item.title,
@@ -782,7 +806,7 @@ class MapPage(BasePage):
                 "lat": float(item.latitude),
                 "lng": float(item.longitude),
             }
-            for key, items in all_layers.items()
+            for key, items in all_layers().items()
             for item in items
         ]
         context["map_tiles"] = map_tiles()

@@ -3,6 +3,7 @@
 The bottom layer of our apps: villages, tours and plan build on it, and it imports none of them.
 """
 
+import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -33,6 +34,11 @@ def active_locale():
     if key not in memo:
         memo[key] = Locale.get_active()
     return memo[key]
+
+
+def choices_key(choices):
+    """A short key for a visitor's choices (any text: a query string is not a cache key)."""
+    return hashlib.sha256(json.dumps(choices, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def localized(pages, locale):
@@ -110,6 +116,21 @@ class BasePage(Page):
 
     card_meta = ""  # a short line under the title on cards; page types say what fits
 
+    # What the page shows every visitor alike (its main part and its head: base.html, chrome.py)
+    # is made once and kept until a change in one of these groups (pages/cache.py): any page
+    # published ("pages"), the site's tree or settings ("tree"). A page that lists products adds
+    # "catalogue"; one that shows seats left, which change with every booking, keeps nothing ("").
+    shared_groups = "tree pages"
+
+    def shared_vary(self, request):
+        """What else the kept part depends on: the choices of a filter form (`choices_key`)."""
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["shared_vary"] = self.shared_vary(request)
+        return context
+
     def json_ld(self, request):
         """schema.org data about this page; page types that are places, events or people say more."""
         return {
@@ -136,7 +157,8 @@ class SectionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.children_for_listing()
+        # Read only when the page's shared part is made (pages/section_index.html).
+        context["items"] = self.children_for_listing
         return context
 
 

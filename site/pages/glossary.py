@@ -2,7 +2,7 @@
 
 `name_of("xã Tràng Định")` is "Tràng Định commune" on the English pages and "长定乡" on the Chinese
 ones; a name the glossary does not know, or has no translation for, stays as written. The whole
-glossary (a few hundred names) is read in one query, once per request that writes a name.
+glossary (a few hundred names) is read in one query, kept as the menus are (pages/cache.py).
 """
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from .cache import shared
 from .memo import request_memo
 
 SUFFIXES = {"en": "name_en", "zh-hans": "name_zh_hans"}
@@ -27,7 +28,8 @@ def glossary():
     if memo is None:
         return _load()
     if "glossary" not in memo:
-        memo["glossary"] = _load()
+        # Kept between requests like the menus: a change of a name drops every page ("tree").
+        memo["glossary"] = shared("glossary", ("tree",), _load)
     return memo["glossary"]
 
 

@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 
 from .base import BasePage
 from .glossary import PlaceName  # noqa: F401  (the glossary's model, kept beside its reading)
+from .routing import route_below
 
 
 class HomePage(BasePage):
@@ -19,9 +20,16 @@ class HomePage(BasePage):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
+    shared_groups = "tree pages catalogue"  # its lists of products
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # The pages below found at once (routing.py), not one level after another.
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
 
 class StandardPage(BasePage):

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, to_locale
 
 from babel.numbers import format_currency
 
+from .cache import shared
 from .memo import request_memo
 
 
@@ -24,7 +25,8 @@ def exchange_rates():
     if memo is None:
         return ExchangeRates.load()
     if "rates" not in memo:
-        memo["rates"] = ExchangeRates.load()
+        # Kept between requests like the menus: a change of the rates drops every page ("tree").
+        memo["rates"] = shared("exchange-rates", ("tree",), ExchangeRates.load)
     return memo["rates"]
 
 

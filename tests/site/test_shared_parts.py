@@ -2,6 +2,9 @@
 until what they show changes (pages/cache.py, `shared`); a page rendered afresh then costs a few
 queries."""
 
+import json
+import re
+
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -11,13 +14,14 @@ import pytest
 from catalogue.models import Product
 from pages.cache import shared
 from tests.catalogue.factories import product_for_sale
-from tests.pages.factories import ImageFactory, MenuItemFactory, SiteSettingsFactory
-from tests.tours.factories import TourPageFactory
+from tests.pages.factories import ImageFactory, MenuItemFactory, SiteSettingsFactory, translate
+from tests.tours.factories import ExperiencePageFactory, TourPageFactory, in_days
 from tests.villages.factories import (
     ShowroomPageFactory,
     VillageIndexPageFactory,
     VillagePageFactory,
 )
+from tours.models import TourPage
 from villages.models import VillagePage
 
 
@@ -154,3 +158,65 @@ def test_with_the_parts_cache_off_each_page_is_made_whole(client, site, settings
     _, first = queries_for(client, "/")
     _, second = queries_for(client, "/")
     assert second == first > 12
+
+
+@pytest.mark.django_db
+def test_a_stop_renamed_shows_on_the_tour_page_its_head_and_its_map_at_once(
+    client, site, shared_parts
+):
+    tour = TourPage.objects.get(title="Tuyến 1")
+    first, made = queries_for(client, tour.url)
+    again, kept = queries_for(client, tour.url)
+    assert again == first and kept < made
+
+    village = VillagePage.objects.get(title="Làng 1")
+    village.title = "Làng Hồi Na Phiêng"
+    village.save_revision().publish()
+
+    html, _ = queries_for(client, tour.url)
+    itinerary = html[html.index('id="tour-stops"') :]
+    assert "Làng Hồi Na Phiêng" in itinerary, "the itinerary"
+    points = re.search(r'<script id="map-points" type="application/json">(.*?)</script>', html)
+    assert [point["title"] for point in json.loads(points[1])] == ["Làng Hồi Na Phiêng"], "the map"
+    assert '"name": "Làng Hồi Na Phiêng"' in html, "the schema.org itinerary in the head"
+
+
+@pytest.mark.django_db
+def test_a_translation_published_shows_in_the_language_switcher_of_its_page_at_once(
+    client, site, shared_parts, locales
+):
+    village = VillagePage.objects.get(title="Làng 1")
+    html, _ = queries_for(client, village.url)
+    assert '<link rel="alternate" hreflang="en"' not in html
+
+    translate(village, "en", title="Village 1")
+
+    html, _ = queries_for(client, village.url)
+    english = VillagePage.objects.get(locale__language_code="en", title="Village 1")
+    assert f'<link rel="alternate" hreflang="en" href="{english.full_url}">' in html
+    switcher = html[html.index('class="languages"') :]
+    assert f'<a href="{english.url}" hreflang="en"' in switcher, "the language switcher"
+
+
+@pytest.mark.django_db
+def test_each_choice_of_the_tour_filters_is_kept_apart(client, site, shared_parts):
+    TourPageFactory(title="Tuyến nửa ngày", length=TourPage.Length.HALF_DAY)
+    index = TourPage.objects.get(title="Tuyến 1").get_parent().url
+    for _ in range(2):
+        everything, _ = queries_for(client, index)
+        half_day, _ = queries_for(client, f"{index}?length={TourPage.Length.HALF_DAY}")
+        assert "Tuyến 1" in everything and "Tuyến nửa ngày" in everything
+        assert "Tuyến nửa ngày" in half_day and "Tuyến 1" not in half_day
+
+
+@pytest.mark.django_db
+def test_a_page_of_seats_left_is_made_afresh_for_every_visitor(client, shared_parts, home):
+    page = ExperiencePageFactory(sessions=[(in_days(5), 6)])
+    html, _ = queries_for(client, page.url)
+    assert '"remainingAttendeeCapacity": 6' in html
+
+    page.sessions.get().product.stockrecords.update(num_allocated=2)  # a booking, by the way
+
+    html, _ = queries_for(client, page.url)
+    assert '"remainingAttendeeCapacity": 4' in html, "the schema.org offer"
+    assert 'max="4"' in html, "the booking form"

@@ -23,12 +23,14 @@ class SharedNode(template.Node):
         self.nodelist, self.name, self.groups, self.vary = nodelist, name, groups, vary
 
     def render(self, context):
-        if getattr(context.get("request"), "is_preview", False):
-            # An editor's preview shows the draft: never the kept part, and never kept itself.
+        groups = (self.groups.resolve(context) or "").split()
+        if not groups or getattr(context.get("request"), "is_preview", False):
+            # Nothing said of what it shows (a shop page, a page of seats left), or an editor's
+            # preview of a draft: made every time, never kept.
             return self.nodelist.render(context)
         return shared(
             self.name.resolve(context),
-            self.groups.resolve(context).split(),
+            groups,
             lambda: self.nodelist.render(context),
             *(part.resolve(context) for part in self.vary),
         )
@@ -38,7 +40,7 @@ class SharedNode(template.Node):
 def shared_tag(parser, token):
     """{% shared "name" "group group" vary… %}…{% endshared %}: a part every visitor of many
     pages sees alike, rendered once and kept under the generations of its groups, per language
-    and per each `vary` value (pages/cache.py, `shared`)."""
+    and per each `vary` value (pages/cache.py, `shared`). With no groups, made every time."""
     bits = token.split_contents()
     if len(bits) < 3:
         raise template.TemplateSyntaxError(
@@ -53,12 +55,56 @@ def shared_tag(parser, token):
 SHORT_NAMES = {"vi": "VI", "en": "EN", "zh-hans": "中文"}
 
 
-def live_translations(request, page):
-    """The page in every language it is live in; looked up once per request for both tags below."""
-    cache = request.__dict__.setdefault("_live_translations", {})
-    if page.pk not in cache:
-        cache[page.pk] = list(page.get_translations(inclusive=True).live().select_related("locale"))
-    return cache[page.pk]
+OG_IMAGE = "fill-1200x630-c70"  # the picture of a link preview
+
+
+def page_head(request, page):
+    """What the head and the language switcher say of a CMS page, alike for every visitor: its
+    address in each language it is live in and its picture for link previews, kept until a page
+    changes; its schema.org data, kept as its main part is (BasePage.shared_groups: an
+    experience's tells the seats left). Read once per request."""
+    memo = request.__dict__.setdefault("_page_head", {})
+    if page.pk in memo:
+        return memo[page.pk]
+    specific = page.specific
+
+    def links():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {
+            "translations": [
+                {
+                    "code": translation.locale.language_code,
+                    "url": translation.get_url(request),
+                    "full_url": translation.get_full_url(request),
+                }
+                for translation in translations
+            ],
+            "image_url": _og_image_url(getattr(specific, "hero_image", None)),
+        }
+
+    def json_ld():
+        return specific.json_ld(request) if hasattr(specific, "json_ld") else None
+
+    if getattr(request, "is_preview", False):
+        head = {**links(), "json_ld": json_ld()}
+    else:
+        kept = getattr(specific, "shared_groups", "").split()
+        vary = (page.pk, request.get_host())
+        head = {
+            **shared("page-links", ("tree", "pages"), links, *vary),
+            "json_ld": shared("page-json-ld", kept, json_ld, *vary) if kept else json_ld(),
+        }
+    memo[page.pk] = head
+    return head
+
+
+def _og_image_url(image):
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(OG_IMAGE).url
+    except Exception:  # noqa: BLE001 - a picture that cannot be read leaves the preview without one
+        return None
 
 
 def site_links(context, items):
@@ -118,8 +164,8 @@ def language_switcher(context):
     is_cms_page = isinstance(page, Page) and page.pk
     translations = {}
     if is_cms_page:
-        for translation in live_translations(request, page):
-            translations[translation.locale.language_code] = translation.get_url(request)
+        for translation in page_head(request, page)["translations"]:
+            translations[translation["code"]] = translation["url"]
     links = []
     for code, name in settings.LANGUAGES:
         fallback = (
@@ -148,21 +194,21 @@ def page_meta(context):
     if not isinstance(page, Page):
         # A shop page gives its own (canonical, alternates, default_url, page title, image_url).
         return {**context.get("page_meta", {}), "request": request}
+    head = page_head(request, page)
     alternates = [
-        {"code": translation.locale.language_code, "url": translation.get_full_url(request)}
-        for translation in live_translations(request, page)
+        {"code": translation["code"], "url": translation["full_url"]}
+        for translation in head["translations"]
     ]
-    specific = page.specific
-    image = getattr(specific, "hero_image", None)
+    image_url = head["image_url"]
     return {
-        "page": specific,
+        "page": page.specific,
         "canonical": page.get_full_url(request),
         "alternates": alternates,
         "default_url": next(
             (a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None
         ),
-        "image": image,
-        "json_ld": specific.json_ld(request) if hasattr(specific, "json_ld") else None,
+        "image_url": image_url and request.build_absolute_uri(image_url),
+        "json_ld": head["json_ld"],
         "request": request,
     }
 

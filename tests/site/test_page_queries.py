@@ -1,0 +1,80 @@
+"""Every public page of the demo, made afresh for a visitor with the parts many pages share kept
+(the menus, a page's main part and head: pages/cache.py), costs at most 12 queries, in every
+language (issue 22). The pages that keep nothing, because what they show changes without a
+publish (seats left, the plan's imported figures), are named here."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+import pytest
+
+from tests import demo
+from tests.conftest import built_once_per_module
+
+world = built_once_per_module(demo.load)
+
+BUDGET = 12
+# Made whole for every visitor: their seats change with each booking, the plan's figures with
+# each import.
+KEEP_NOTHING = {"ExperienceIndexPage", "ExperiencePage", "PlanProgressPage"}
+
+
+def one_page_of_each_type(language):
+    from wagtail.models import Page
+
+    from catalogue.models import Product
+
+    pages = {}
+    for page in (
+        Page.objects.live().public().filter(locale__language_code=language, depth__gt=1).specific()
+    ):
+        pages.setdefault(type(page), page)
+    product = Product.objects.browsable().filter(stockrecords__isnull=False).first()
+    with translation.override(language):
+        shop = {
+            "product list": reverse("catalogue:index"),
+            "product": product.get_absolute_url(),
+            "search": reverse("search:search") + "?q=ao+cham",
+        }
+    return pages, shop
+
+
+@pytest.fixture
+def parts_kept(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    demo.copy_files()  # the photos: a page whose pictures are missing reads more
+
+
+def queries_for(client, path):
+    client.get(path)  # the first visitor of the day makes the shared parts
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en", "zh-hans"])
+def test_every_page_made_afresh_costs_at_most_twelve_queries(world, client, parts_kept, language):
+    pages, shop = one_page_of_each_type(language)
+    kept = {
+        name: page.url
+        for page_type, page in pages.items()
+        if page_type.shared_groups
+        for name in [page_type.__name__]
+    }
+    assert len(kept) >= 12, "the demo has every kind of page"
+    over = {
+        name: count
+        for name, path in {**kept, **shop}.items()
+        if (count := queries_for(client, path)) > BUDGET
+    }
+    assert over == {}, f"queries per page over {BUDGET}: {over}"
+
+
+@pytest.mark.django_db
+def test_only_the_pages_of_seats_left_and_imported_figures_keep_nothing(world):
+    pages, _ = one_page_of_each_type("vi")
+    assert {kind.__name__ for kind in pages if not kind.shared_groups} == KEEP_NOTHING
