@@ -216,6 +216,11 @@ def page_weight(url):
     weights = {"html": 0, "css": 0, "js": 0, "images": 0}
 
     def fetch(address):
+        path = urllib.parse.urlsplit(address).path
+        if path.startswith("/media/"):
+            # Under the production settings Django serves no uploads (the web server in front or
+            # the bucket does): the file itself is what it would send.
+            return (ROOT / "var" / urllib.parse.unquote(path).lstrip("/")).read_bytes()
         request = urllib.request.Request(address, headers={"Accept-Encoding": "gzip, br"})
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.read()
@@ -281,9 +286,9 @@ def main():
             for mode, pages, parts in (("afresh", 0, 0), ("cold", 0, 600), ("warm", 600, 600)):
                 subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
                 server = serve(env, pages, options.workers, parts)
-                if mode == "warm":
-                    weight = page_weight(f"http://127.0.0.1:{PORT}/")
                 try:
+                    if mode == "warm":
+                        weight = page_weight(f"http://127.0.0.1:{PORT}/")
                     for name, path in urls.items():
                         url = f"http://127.0.0.1:{PORT}{path}"
                         measured = measure(url, script.name, options.duration, options.connections)
