@@ -25,7 +25,8 @@ from villages.models import VillagePage
 
 
 @pytest.fixture
-def page_cache(settings, search_index):
+def page_cache(settings, search_index, reference_index):
+    # What a change drops follows Wagtail's reference index (the pages naming the changed one).
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
     yield
@@ -62,6 +63,20 @@ def test_publishing_a_village_clears_its_page(client, home, page_cache):
     response = client.get(village.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Làng hương Nà Phiêng mới" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_village_renamed_drops_the_kept_page_of_the_tour_through_it(client, home, page_cache):
+    village = VillagePageFactory(title="Làng hương Nà Phiêng")
+    tour = TourPageFactory(title="Một ngày Văn Quan", stops=[village])
+    client.get(tour.url)
+    assert client.get(tour.url)["X-Page-Cache"] == "hit"
+
+    village.title = "Làng hồi Nà Phiêng"
+    village.save_revision().publish()
+
+    again = client.get(tour.url)
+    assert again["X-Page-Cache"] == "miss" and "Làng hồi Nà Phiêng" in again.content.decode()
 
 
 @pytest.mark.django_db
