@@ -66,14 +66,18 @@ class TourIndexPage(SectionIndexPage):
         # The list and the form's choices are read only when the page's shared part is made
         # (base.html), once per set of choices: the template calls these.
         context = super().get_context(request, *args, **kwargs)
-        chosen = {name: request.GET.get(name, "") for name in FILTERS}
+        chosen = self.chosen(request)
         context["items"] = lambda: self.tours_chosen(chosen)
         context["chosen"] = chosen
         context["filters"] = self.filters
         return context
 
+    def chosen(self, request):
+        """The visitor's choice for each filter ("" for any)."""
+        return {name: request.GET.get(name, "") for name in FILTERS}
+
     def shared_vary(self, request):
-        return choices_key([request.GET.get(name, "") for name in FILTERS])
+        return choices_key(self.chosen(request))
 
     def tours_chosen(self, chosen):
         tours = self.children_for_listing()
