@@ -8,6 +8,7 @@ from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 from phonenumber_field.phonenumber import PhoneNumber
 
+from pages.text import listed
 from shipping import repository
 from shipping.zones import PROVINCES
 
@@ -198,7 +199,7 @@ class PaymentMethodForm(forms.Form):
                 help_text=_(
                     "Vietnamese law forbids selling alcohol to anyone under 18: %(products)s."
                 )
-                % {"products": ", ".join(adults_only)},
+                % {"products": listed(adults_only)},
                 error_messages={
                     "required": _(
                         "Your basket holds alcohol, which is sold to adults only: please confirm "

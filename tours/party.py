@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 import phonenumbers
 from oscar.core.loading import get_model
 
+from pages.text import listed
+
 Option = get_model("catalogue", "Option")
 
 GUESTS_OPTION, PHONE_OPTION, LANGUAGE_OPTION = "booking-guests", "booking-phone", "booking-language"
@@ -149,7 +151,7 @@ def line_summary(line, show_phone=False):
     product = line.product
     parts = []
     if names := answers.get(GUESTS_OPTION):
-        names = ", ".join(str(name) for name in names) if isinstance(names, list) else names
+        names = listed(names) if isinstance(names, list) else names
         parts.append(pgettext("a workshop ticket's party", "Guests: %(names)s") % {"names": names})
     if show_phone and (phone := answers.get(PHONE_OPTION)):
         parts.append(gettext("Lead guest's phone: %(phone)s") % {"phone": phone})

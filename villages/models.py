@@ -31,6 +31,7 @@ from pages.base import BasePage, SectionIndexPage, choices_key, localized
 from pages.geo import Position, map_tiles, postal_address
 from pages.geo import distance_km as distance_km  # still imported from here by tours/demo.py
 from pages.glossary import name_of
+from pages.text import listed
 
 from . import festivals
 
@@ -265,7 +266,7 @@ class VillagePage(Position, BasePage):
 
     @property
     def card_meta(self):
-        return ", ".join(craft.title for craft in self.local_crafts)
+        return listed(craft.title for craft in self.local_crafts)
 
     @staticmethod
     def with_local_crafts(villages, locale):

@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.utils.text import slugify as django_slugify
+from django.utils.translation import pgettext
 
 from anyascii import anyascii
 
@@ -19,3 +20,9 @@ def slugify(value, allow_unicode=False):
     if allow_unicode:
         return django_slugify(value, allow_unicode=True)
     return django_slugify(anyascii(str(value)))
+
+
+def listed(items):
+    """`items` joined as the active language writes a list: `a, b` in Vietnamese and English,
+    `a、b` in Chinese (the separator is a translated string)."""
+    return pgettext("between the items of a list", ", ").join(str(item) for item in items)

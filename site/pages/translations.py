@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from django.db.models import ForeignKey, Max
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.urls import reverse
-from django.utils.translation import get_language_info, pgettext
+from django.utils.translation import get_language_info
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -41,6 +41,8 @@ from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+
+from .text import listed
 
 # Set while an action is applied to translations: what that does is never followed in turn.
 _applying = contextvars.ContextVar("pages_applying_to_translations", default=False)
@@ -91,7 +93,7 @@ def _translations(page, inclusive=False):
 def language_names(pages):
     """The pages' languages, named in the active language, as a list in a sentence."""
     names = [str(get_language_info(page.locale.language_code)["name_translated"]) for page in pages]
-    return pgettext("between the items of a list", ", ").join(names)
+    return listed(names)
 
 
 @contextmanager

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 # by its name in the visitor's language.
 PARTY_TEXT = {
     "en": ["Guests: Li Wei, Wang Fang, Zhang Min", "Language: Chinese"],
-    "zh-hans": ["Li Wei, Wang Fang, Zhang Min", "中文"],
+    "zh-hans": ["客人：Li Wei、Wang Fang、Zhang Min", "中文"],  # a Chinese list takes 、
 }
 
 
@@ -91,7 +91,7 @@ def test_the_guest_order_page_shows_the_party_in_chinese_without_the_phone(
     assert response.status_code == 200, (url, response.status_code, response.get("Location"))
     html = response.content.decode()
     line = ticket_line(html)
-    assert "Li Wei, Wang Fang, Zhang Min" in line and "中文" in line and "zh-hans" not in line
+    assert "Li Wei、Wang Fang、Zhang Min" in line and "中文" in line and "zh-hans" not in line
     assert "Khách" not in html and "Ngôn ngữ" not in html
     assert "8613800138000" not in html, "the link can be passed on: no phone on it"
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from tests.catalogue.factories import product_for_sale
-from tests.pages.factories import translate
+from tests.pages.factories import ImageFactory, translate
 from tests.tours.factories import TourPageFactory
 from tests.villages.factories import (
     CraftPageFactory,
@@ -168,6 +168,21 @@ def test_translated_page_links_its_other_languages_and_is_in_the_sitemap(client,
     english.refresh_from_db()
     assert f"{english.url}</loc>" in sitemap
     assert f"{village.url}</loc>" in sitemap
+
+
+@pytest.mark.django_db
+def test_a_village_picture_is_described_in_the_language_of_the_page(client, home):
+    """Editors describe pictures in Vietnamese; the English and Chinese pages describe the hero
+    picture and the village's card by the title a translator wrote."""
+    village = VillagePageFactory(title="Làng hương", hero_image=ImageFactory())
+    english = translate(village, "en", title="Incense village")
+    described = re.compile(r'<img [^>]*alt="([^"]*)"')
+    assert "Một bó hương phơi nắng" in described.findall(client.get(village.url).content.decode())
+    english_alts = described.findall(client.get(english.url).content.decode())
+    assert "Incense village" in english_alts
+    assert "Một bó hương phơi nắng" not in english_alts
+    index = english.get_parent().specific
+    assert "Incense village" in described.findall(client.get(index.url).content.decode())
 
 
 @pytest.mark.django_db

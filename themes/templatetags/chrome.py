@@ -3,7 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from pages.base import active_locale, json_ld_script, localized
 from pages.cache import shared
 from pages.context_processors import site_settings_for
 from pages.glossary import name_of
+from pages.text import listed
 from pages.translated import in_language
 
 register = template.Library()
@@ -260,6 +262,17 @@ def photo_alt(image, product):
 
 
 @register.filter
+def image_alt(image, in_page_language):
+    """A CMS picture's alt text: its own (editors describe pictures in Vietnamese) on the
+    Vietnamese pages; on the others the text given in the page's language, when there is one
+    (`{% srcset_image page.hero_image … alt=page.hero_image|image_alt:page.title %}`: the page's
+    title for its picture, a gallery picture's caption)."""
+    if in_page_language and page_language() != settings.LANGUAGE_CODE:
+        return str(in_page_language)
+    return image.default_alt_text
+
+
+@register.filter
 def place_or_address(text):
     """A place the glossary knows, in the page's language (`place_name`); anything else (a street
     address, a place not in the glossary yet) as written, marked lang="vi" on the other
@@ -275,3 +288,10 @@ def place_name(name):
     """A village, craft, commune or Geopark site as the glossary writes it in the page's language
     (`{{ page.commune|place_name }}`); a name it does not know stays as written."""
     return name_of(name)
+
+
+@register.filter(name="listed", needs_autoescape=True)
+def listed_filter(items, autoescape=True):
+    """`{{ page.theme_labels|listed }}`: the items joined as the page's language writes a list."""
+    escape = conditional_escape if autoescape else str
+    return mark_safe(listed(escape(item) for item in items))
