@@ -18,7 +18,18 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
 from ..models import SearchEntry, SearchFacet, SearchWord
@@ -55,35 +66,26 @@ class DatabaseBackend(SearchBackend):
     # --- searching ----------------------------------------------------------------------------
 
     def search(self, query):
-        filters, kind = query.filters, query.kind
         lower = query.normalised_text
         folded = fold(lower)
-        entries = SearchEntry.objects.filter(language=query.language)
-        correction = Correction.none()
-        if folded:
-            correction = correct(folded)
-            readings = alternatives(folded, correction.groups, synonym_groups())
-            entries = entries.filter(matching(readings))
-            as_typed = matching([[[options[0]] for options in groups] for groups in readings])
-        else:
-            as_typed = None
-        kinds, found_as_typed = counts_as_typed(apply_filters(entries, filters), as_typed)
-        chosen = entries.filter(kind=kind) if kind else entries
-        scope = {"language": query.language, **({"kind": kind} if kind else {})}
-        facets = self._facet_counts(scope, chosen if folded else None, filters, query.facet_names)
-        found = apply_filters(chosen, filters)
-        total = kinds.get(kind, 0) if kind else sum(kinds.values())
-        if folded:
-            corrected = [query_groups(correction.text)] if correction.text else []
-            found = found.annotate(score=score(lower, folded, as_typed, corrected))
-        ordered = found.order_by(*ordering(query.sort, bool(folded)))
-        start = query.offset
-        hits = [Hit(**row) for row in ordered.values(*HIT_FIELDS)[start : start + query.per_page]]
+        if not folded:
+            return self._browse(query)
+        correction = correct(folded)
+        readings = alternatives(folded, correction.groups, synonym_groups())
+        as_typed = matching([[[options[0]] for options in groups] for groups in readings])
+        corrected = [query_groups(correction.text)] if correction.text else []
+        entries = SearchEntry.objects.filter(language=query.language).filter(matching(readings))
+        found = Matched(entries, as_typed, score(lower, folded, as_typed, corrected))
+        found.kinds(query.filters)
+        scope = {"language": query.language, **({"kind": query.kind} if query.kind else {})}
+        found.facets(scope, query.filters, query.facet_names)
+        found.ranked(query.kind, query.filters, query.sort, query.offset, query.per_page)
+        kinds, as_typed_count, facets, hits = found.run()
         # "Did you mean" only when the correction finds what the words as typed did not.
-        better = correction.text and sum(kinds.values()) > found_as_typed
+        better = correction.text and sum(kinds.values()) > as_typed_count
         return Results(
             hits=hits,
-            total=total,
+            total=kinds_total(kinds, query.kind),
             page=query.page,
             per_page=query.per_page,
             facets=facets,
@@ -92,32 +94,36 @@ class DatabaseBackend(SearchBackend):
             corrected=correction.changed if better else set(),
         )
 
-    def _facet_counts(self, scope, entries, filters, names):
+    def _browse(self, query):
+        """No words: the entries of a kind, narrowed by facets and sorted (the shop's listings)."""
+        filters, kind = query.filters, query.kind
+        entries = SearchEntry.objects.filter(language=query.language)
+        kinds = counts(apply_filters(entries, filters), "kind")
+        scope = {"language": query.language, **({"kind": kind} if kind else {})}
+        facets = self._facet_counts(scope, filters, query.facet_names)
+        chosen = entries.filter(kind=kind) if kind else entries
+        ordered = apply_filters(chosen, filters).order_by(*ordering(query.sort, False))
+        start = query.offset
+        hits = [Hit(**row) for row in ordered.values(*HIT_FIELDS)[start : start + query.per_page]]
+        return Results(
+            hits=hits,
+            total=kinds_total(kinds, kind),
+            page=query.page,
+            per_page=query.per_page,
+            facets=facets,
+            kinds=kinds,
+        )
+
+    def _facet_counts(self, scope, filters, names):
         """Counts per facet value; a facet's own selection is left out of its counts (multi-select).
 
         Facet rows carry their entry's language and kind (`scope`), so a listing counts them from
-        one index; `entries` narrows them further only when a text query chose the entries.
+        one index.
         """
-
-        def rows(narrowing, **which):
-            facets = SearchFacet.objects.filter(**scope, **which)
-            if entries is not None:
-                facets = facets.filter(entry__in=entries.values("pk"))
-            return apply_filters(facets, narrowing, field="entry_id")
-
         result = {name: {} for name in names}
-        unselected = [name for name in names if name not in filters]
-        if unselected:
-            for row in (
-                rows(filters, name__in=unselected)
-                .values("name", "value")
-                .annotate(count=Count("entry_id"))
-            ):
+        for rows in facet_rows(scope, filters, names):
+            for row in rows.values("name", "value").annotate(count=Count("entry_id")):
                 result[row["name"]][row["value"]] = row["count"]
-        for name in names:
-            if name in filters:
-                others = {key: value for key, value in filters.items() if key != name}
-                result[name] = counts_of(rows(others, name=name))
         return result
 
     def autocomplete(self, prefix, *, language, limit=8):
@@ -185,6 +191,146 @@ class DatabaseBackend(SearchBackend):
             [SearchWord(word=word) for word in vocabulary if len(word) <= 60],
             ignore_conflicts=True,
         )
+
+
+def facet_rows(scope, filters, names, entries=None):
+    """The facet rows to count: the facets not chosen together, narrowed by every choice;
+    each chosen facet apart, narrowed by the others' choices only (its own values stay
+    offered). `entries` (an expression of entry ids) narrows them to what a text matched."""
+
+    def rows(narrowing, **which):
+        facets = SearchFacet.objects.filter(**scope, **which)
+        if entries is not None:
+            facets = facets.filter(entry_id__in=entries)
+        return apply_filters(facets, narrowing, field="entry_id")
+
+    unselected = [name for name in names if name not in filters]
+    parts = [rows(filters, name__in=unselected)] if unselected else []
+    for name in names:
+        if name in filters:
+            others = {key: value for key, value in filters.items() if key != name}
+            parts.append(rows(others, name=name))
+    return parts
+
+
+def kinds_total(kinds, kind):
+    return kinds.get(kind, 0) if kind else sum(kinds.values())
+
+
+@dataclass
+class Counted:
+    kinds: dict = field(default_factory=dict)
+    as_typed: int = 0
+    facets: dict = field(default_factory=dict)
+    hits: list = field(default_factory=list)
+
+
+# The order of hits per sort, as SQL over the matched entries (`Matched`); ties are broken by
+# the folded title, then the entry's id, so pages never repeat or skip a hit.
+MATCHED_ORDER = {
+    "relevance": "score DESC",
+    "price": "price ASC NULLS LAST, score DESC",
+    "-price": "price DESC NULLS LAST, score DESC",
+    "newest": "published_at DESC NULLS LAST, score DESC",
+    "rating": "rating DESC NULLS LAST, score DESC",
+}
+
+
+class Matched:
+    """The entries a text matched, matched once.
+
+    Matching is what a search costs: a `LIKE` rechecked over each candidate's folded text, and
+    the score over its title and body. One statement does it once, in a materialised common
+    table expression (`search_matched`: each entry's id, kind, whether the words as typed find
+    it, its score and what hits are sorted by), and from it counts the entries by kind and by
+    facet value and ranks the page of hits: the `UNION ALL` of those parts, one row per kind,
+    facet value and hit. A second query reads the page's hits."""
+
+    NAME = "search_matched"
+
+    def __init__(self, entries, as_typed, score):
+        flagged = entries.annotate(
+            typed=Case(
+                When(as_typed, then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
+            score=score,
+        ).values_list(
+            "pk", "kind", "typed", "score", "price", "published_at", "rating", "title_folded"
+        )
+        self.matched = flagged.query.sql_with_params()
+        self.parts = []
+
+    def ids(self, kind=None):
+        where = " WHERE kind = %s" if kind else ""
+        return RawSQL(f"SELECT pk FROM {self.NAME}{where}", [kind] if kind else [])
+
+    def kinds(self, filters):
+        """How many entries of each kind the text and the facets chosen find, and how many of
+        them the words as typed find (the rest only through a correction)."""
+        where, params = chosen_sql(filters)
+        self.parts.append(
+            (
+                f"SELECT 'k', kind, NULL, COUNT(*), SUM(typed) FROM {self.NAME} WHERE {where}"
+                " GROUP BY kind",
+                params,
+            )
+        )
+
+    def facets(self, scope, filters, names):
+        for rows in facet_rows(scope, filters, names, entries=self.ids(scope.get("kind"))):
+            counted = rows.values("name", "value").annotate(found=Count("entry_id"))
+            sql, params = counted.values_list("name", "value", "found").query.sql_with_params()
+            self.parts.append((f"SELECT 'f', name, value, found, 0 FROM ({sql}) AS facets", params))
+
+    def ranked(self, kind, filters, sort, start, per_page):
+        """The page of hits in `sort`'s order: their ids and their ranks."""
+        where, params = chosen_sql(filters)
+        if kind:
+            where, params = f"{where} AND kind = %s", [*params, kind]
+        order = f"{MATCHED_ORDER.get(sort, MATCHED_ORDER['relevance'])}, title_folded, pk"
+        self.parts.append(
+            (
+                f"SELECT 'h', NULL, NULL, pk, rank FROM (SELECT pk, ROW_NUMBER() OVER (ORDER BY"
+                f" {order}) AS rank FROM {self.NAME} WHERE {where} ORDER BY {order}"
+                " LIMIT %s OFFSET %s) AS page",
+                [*params, per_page, start],
+            )
+        )
+
+    def run(self):
+        """(kinds, found by the words as typed, facets, hits) in two queries."""
+        matched_sql, matched_params = self.matched
+        union = " UNION ALL ".join(sql for sql, _params in self.parts)
+        statement = f"WITH {self.NAME} AS MATERIALIZED ({matched_sql}) {union}"
+        params = [*matched_params, *(param for _sql, part in self.parts for param in part)]
+        kinds, as_typed, facets, ranked = {}, 0, {}, []
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            for part, name, value, number, typed in cursor.fetchall():
+                if part == "k":
+                    kinds[name] = number
+                    as_typed += typed
+                elif part == "f":
+                    facets.setdefault(name, {})[value] = number
+                else:
+                    ranked.append((typed, number))
+        ids = [pk for _rank, pk in sorted(ranked)]
+        rows = SearchEntry.objects.filter(pk__in=ids).values("pk", *HIT_FIELDS)
+        by_id = {row.pop("pk"): row for row in rows}
+        return kinds, as_typed, facets, [Hit(**by_id[pk]) for pk in ids if pk in by_id]
+
+
+def chosen_sql(filters):
+    """A condition on `pk`: the entry has one of the chosen values of every filtered facet."""
+    where, params = ["1 = 1"], []
+    for name, values in filters.items():
+        slots = ", ".join(["%s"] * len(values))
+        where.append(
+            f"pk IN (SELECT entry_id FROM {SearchFacet._meta.db_table}"
+            f" WHERE name = %s AND value IN ({slots}))"
+        )
+        params += [name, *values]
+    return " AND ".join(where), params
 
 
 def refresh_statistics():
@@ -354,30 +500,6 @@ def counts(entries, field):
     return {
         row[field]: row["count"]
         for row in entries.order_by().values(field).annotate(count=Count("pk"))
-    }
-
-
-def counts_as_typed(entries, as_typed):
-    """{kind: entries found}, and how many of them the words as typed find, in one query."""
-    if as_typed is None:
-        kinds = counts(entries, "kind")
-        return kinds, sum(kinds.values())
-    rows = (
-        entries.order_by()
-        .values("kind")
-        .annotate(count=Count("pk"), as_typed=Count("pk", filter=as_typed))
-    )
-    kinds, found = {}, 0
-    for row in rows:
-        kinds[row["kind"]] = row["count"]
-        found += row["as_typed"]
-    return kinds, found
-
-
-def counts_of(facets):
-    return {
-        row["value"]: row["count"]
-        for row in facets.values("value").annotate(count=Count("entry_id"))
     }
 
 
