@@ -163,44 +163,49 @@ def one_edit_apart(a, b):
 def highlight(text, query_terms):
     """`text` escaped, with every place matching a folded query term wrapped in <mark>."""
     text = unicodedata.normalize("NFC", text or "")
+    query_terms = [term for term in query_terms if term]
     if not text or not query_terms:
         return escape(text)
-    # Fold character by character so positions in the folded text map back to the original.
-    folded, origin = [], []
-    for position, char in enumerate(text):
-        for folded_char in fold_char(char):
-            folded.append(folded_char)
-            origin.append(position)
-    folded = "".join(folded)
-    marked = [False] * len(text)
+    folded, origin = _folded_with_origin(text)
+    spans = []
     for term in query_terms:
-        if not term:
-            continue
         start = folded.find(term)
         while start != -1:
-            for index in range(start, start + len(term)):
-                marked[origin[index]] = True
-            start = folded.find(term, start + len(term))
-    parts, run, state = [], [], False
-    for char, is_marked in zip(text, marked, strict=True):
-        if is_marked != state and run:
-            parts.append(_wrap("".join(run), state))
-            run = []
-        state = is_marked
-        run.append(char)
-    if run:
-        parts.append(_wrap("".join(run), state))
-    return mark_safe("".join(parts))  # noqa: S308 - every piece was escaped above
+            end = start + len(term)
+            spans.append((origin(start), origin(end - 1) + 1))
+            start = folded.find(term, end)
+    parts, shown = [], 0
+    for start, end in sorted(spans):
+        if end <= shown:
+            continue
+        start = max(start, shown)
+        parts += [escape(text[shown:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        shown = end
+    parts.append(escape(text[shown:]))
+    # Marks that touch are one mark.
+    return mark_safe("".join(parts).replace("</mark><mark>", ""))  # noqa: S308 - escaped above
+
+
+def _folded_with_origin(text):
+    """`text` folded, and a function from a position in the folded text to one in `text`.
+
+    Folding keeps one character for one (NFC text: đ → d, ồ → o) but for rare letters; then the
+    positions are mapped character by character."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, lambda position: position
+    pieces_, origin = [], []
+    for position, char in enumerate(text):
+        for folded_char in fold_char(char):
+            pieces_.append(folded_char)
+            origin.append(position)
+    return "".join(pieces_), origin.__getitem__
 
 
 @functools.lru_cache(maxsize=4096)
 def fold_char(char):
     """One character folded (highlighting folds each character of every result's text)."""
     return fold(char)
-
-
-def _wrap(text, marked):
-    return f"<mark>{escape(text)}</mark>" if marked else escape(text)
 
 
 __all__ = [
