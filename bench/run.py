@@ -234,6 +234,31 @@ def page_weight(url):
     return 1 + len(assets), weights
 
 
+def editor_day(env, options):
+    """bench/editor_day.py against gunicorn with the page cache on and a task worker beside it, as
+    in production (the worker makes dropped pages again and updates the search index)."""
+    env = {**env, "SITE_URL": f"http://127.0.0.1:{PORT}"}
+    subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
+    server = serve(env, 600, options.workers)
+    (ROOT / "var").mkdir(exist_ok=True)
+    worker_log = open(ROOT / "var" / "bench-worker.log", "w")  # noqa: SIM115 - closed below
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        replay = [PYTHON, "bench/editor_day.py", "--port", str(PORT), *options.editor_day]
+        return subprocess.run(replay, cwd=ROOT, env=env).returncode
+    finally:
+        stop(worker)
+        stop(server)
+        worker_log.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=int(os.environ.get("BENCH_SCALE", 10000)))
@@ -245,6 +270,11 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--skip-load", action="store_true", help="use the data already loaded")
+    parser.add_argument(
+        "--editor-day",
+        nargs=argparse.REMAINDER,
+        help="replay an editor's working day instead (bench/editor_day.py, its options follow)",
+    )
     options = parser.parse_args()
 
     env = {
@@ -268,6 +298,8 @@ def main():
         run([*manage, "load_demo", "--scale", str(options.scale)], env)
         print(f"load_demo --scale {options.scale}: {time.monotonic() - started:.0f} s")
     run([*manage, "collectstatic", "--no-input", "-v", "0"], env)
+    if options.editor_day is not None:
+        sys.exit(editor_day(env, options))
     picked = run([*manage, "shell", "-c", PICK_URLS], env, capture_output=True, text=True)
     urls = json.loads(picked.stdout.split("URLS", 1)[1])
     counted = run(
