@@ -169,11 +169,17 @@ def highlight(text, query_terms):
     folded, origin = _folded_with_origin(text)
     spans = []
     for term in query_terms:
+        whole_words = not is_cjk(term)  # `hoi` marks hồi, not the end of phơi
         start = folded.find(term)
         while start != -1:
             end = start + len(term)
-            spans.append((origin(start), origin(end - 1) + 1))
-            start = folded.find(term, end)
+            inside = whole_words and (
+                (start > 0 and folded[start - 1].isalnum())
+                or (end < len(folded) and folded[end].isalnum())
+            )
+            if not inside:
+                spans.append((origin(start), origin(end - 1) + 1))
+            start = folded.find(term, end if not inside else start + 1)
     parts, shown = [], 0
     for start, end in sorted(spans):
         if end <= shown:

@@ -23,6 +23,11 @@ def test_highlight_marks_folded_matches_in_the_original_spelling():
     assert highlight("Đồng Đăng", ["dong"]) == "<mark>Đồng</mark> Đăng"
 
 
+def test_highlight_marks_whole_words_in_latin_letters_and_any_run_of_han_characters():
+    assert highlight("Hoa hồi phơi khô", ["hoi"]) == "Hoa <mark>hồi</mark> phơi khô"
+    assert highlight("文关八角油", ["八角"]) == "文关<mark>八角</mark>油"
+
+
 def test_highlight_escapes_everything_else():
     assert highlight('<a href="x">Đăng</a>', ["dang"]) == (
         "&lt;a href=&quot;x&quot;&gt;<mark>Đăng</mark>&lt;/a&gt;"
