@@ -102,7 +102,7 @@ class DatabaseBackend(SearchBackend):
         scope = {"language": query.language, **({"kind": kind} if kind else {})}
         facets = self._facet_counts(scope, filters, query.facet_names)
         chosen = entries.filter(kind=kind) if kind else entries
-        ordered = apply_filters(chosen, filters).order_by(*ordering(query.sort, False))
+        ordered = apply_filters(chosen, filters).order_by(*ordering(query.sort))
         start = query.offset
         hits = [Hit(**row) for row in ordered.values(*HIT_FIELDS)[start : start + query.per_page]]
         return Results(
@@ -470,16 +470,15 @@ def score(lower, folded, as_typed, corrected=()):
     return total
 
 
-def ordering(sort, has_query):
-    relevance = ["-score"] if has_query else []
+def ordering(sort):
+    """A listing's order (no words, so no score: "relevance" is the newest first), ties broken
+    as `MATCHED_ORDER` breaks them."""
     by = {
-        "price": [F("price").asc(nulls_last=True)],
-        "-price": [F("price").desc(nulls_last=True)],
-        "newest": [F("published_at").desc(nulls_last=True)],
-        "rating": [F("rating").desc(nulls_last=True)],
-    }.get(sort)
-    by = (relevance or [F("published_at").desc(nulls_last=True)]) if by is None else by + relevance
-    return [*by, "title_folded", "pk"]
+        "price": F("price").asc(nulls_last=True),
+        "-price": F("price").desc(nulls_last=True),
+        "rating": F("rating").desc(nulls_last=True),
+    }.get(sort, F("published_at").desc(nulls_last=True))
+    return [by, "title_folded", "pk"]
 
 
 def apply_filters(queryset, filters, field="pk"):
@@ -511,10 +510,6 @@ class Correction:
     groups: list[list[str]]
     text: str = ""
     changed: set[str] = field(default_factory=set)
-
-    @classmethod
-    def none(cls):
-        return cls(groups=[])
 
 
 MAX_CORRECTIONS = 3
