@@ -11,6 +11,35 @@ from tests import databases, seed
 from tests.pages.factories import home_page
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that use the database: CI's pass on PostgreSQL, after a whole "
+        "pass on SQLite has run the rest, which cannot depend on the database's engine",
+    )
+
+
+def uses_database(item):
+    """Whether a test reaches the database: through a fixture (`db` and every fixture built on it
+    need `django_db_setup`), pytest-django's mark, or Django's own test case classes."""
+    test_class = getattr(item, "cls", None)
+    return (
+        "django_db_setup" in getattr(item, "fixturenames", ())
+        or item.get_closest_marker("django_db") is not None
+        or (isinstance(test_class, type) and issubclass(test_class, TransactionTestCase))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("database_tests_only"):
+        return
+    engine_free = [item for item in items if not uses_database(item)]
+    if engine_free:
+        config.hook.pytest_deselected(items=engine_free)
+        items[:] = [item for item in items if uses_database(item)]
+
+
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a throw-away folder, never to var/media or var/private."""
