@@ -106,18 +106,35 @@ def _private(request):
     return any(name in request.COOKIES for name in names)
 
 
+def _owners(path):
+    """The addresses that may own `path`: itself and each address above it. A page's own
+    sub-addresses (a tour's printable itinerary, the plan's yearly report) show the page, and
+    are kept under its generation (`owner_of`)."""
+    cut = [index + 1 for index, letter in enumerate(path) if letter == "/"]
+    return {path, *(path[:end] for end in cut)}
+
+
 def _generation_keys(request):
     """The cache key of every generation this address could be kept under."""
     return {
-        "path": _generation_key(f"path:{request.path}"),
+        **{f"path:{owner}": _generation_key(f"path:{owner}") for owner in _owners(request.path)},
         **{group: _generation_key(f"group:{group}") for group in GROUP_NAMES},
     }
 
 
-def _page_key(request, names, found):
-    """The key of this address's copy under the current values of its generations `names`."""
+def owner_of(request, path):
+    """Say that the page at `path` answers this request (its own address or one of its
+    sub-addresses): a copy of the answer is dropped with that page's."""
+    request.page_cache_owner = path
+
+
+def _page_key(request, names, owner, found):
+    """The key of this address's copy under the current values of its generations `names`,
+    "path" standing for the generation of the page that answers it, at `owner`."""
     keys = _generation_keys(request)
-    generation = ".".join(found.get(keys[name], "0") for name in names)
+    generation = ".".join(
+        found.get(keys[f"path:{owner}" if name == "path" else name], "0") for name in names
+    )
     query = hashlib.md5(_read_query(request).encode()).hexdigest()
     # The scheme is part of the key: a copy made over HTTPS is never served to a plain-HTTP
     # request, which the security middleware must still redirect.
@@ -143,10 +160,13 @@ def _lookup(request):
     cache = _cache()
     route_key = _route_key(request)
     found = cache.get_many([route_key, *_generation_keys(request).values()])
-    names = found.get(route_key)
-    if not isinstance(names, tuple):  # nothing kept (or a key from before this scheme)
+    route = found.get(route_key)
+    if not (isinstance(route, tuple) and len(route) == 2):  # nothing kept, or an older scheme
         return None, found
-    return cache.get(_page_key(request, names, found)), found
+    names, owner = route
+    if owner not in _owners(request.path):
+        return None, found
+    return cache.get(_page_key(request, names, owner, found)), found
 
 
 def _store(request, names, found, response):
@@ -154,8 +174,11 @@ def _store(request, names, found, response):
     meanwhile, its generations are already newer, and this copy (perhaps of the old content) is
     never read."""
     cache = _cache()
-    cache.set(_route_key(request), names, _timeout())
-    cache.set(_page_key(request, names, found), shared_copy(response), _timeout())
+    owner = getattr(request, "page_cache_owner", None)
+    if owner not in _owners(request.path):
+        owner = request.path
+    cache.set(_route_key(request), (names, owner), _timeout())
+    cache.set(_page_key(request, names, owner, found), shared_copy(response), _timeout())
 
 
 def _route_key(request):

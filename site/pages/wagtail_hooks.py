@@ -7,12 +7,21 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import cache
 from .models import PlaceName
 from .translations import (
     FACTS_SYNCHRONISED,
     language_names,
     translations_unpublished_with,
 )
+
+
+@hooks.register("before_serve_page")
+def note_the_page_answering(page, request, serve_args, serve_kwargs):
+    """A kept answer at one of a page's sub-addresses is dropped with the page (pages/cache.py)."""
+    parts = page.get_url_parts(request)
+    if parts:
+        cache.owner_of(request, parts[2])
 
 
 def _tell_translations_unpublished(request, pages):

@@ -343,6 +343,21 @@ def test_a_renamed_page_is_no_longer_served_at_its_old_address(
 
 
 @pytest.mark.django_db
+def test_a_page_published_drops_the_kept_copies_of_its_own_sub_addresses(client, home, page_cache):
+    tour = TourPageFactory(title="Tuyến hồi cũ")
+    printable = tour.url + "in/"
+    client.get(printable)
+    assert client.get(printable)["X-Page-Cache"] == "hit"
+
+    tour.title = "Tuyến hồi mới"
+    tour.save_revision().publish()
+
+    again = client.get(printable)
+    assert again["X-Page-Cache"] == "miss"
+    assert "Tuyến hồi mới" in again.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_moved_page_is_no_longer_served_at_its_old_address(client, home, page_cache):
     village = VillagePageFactory(title="Làng hương Nà Phiêng")
     old_url = village.url
