@@ -10,3 +10,4 @@ class PlanConfig(AppConfig):
         from pages.cache import keep_parameters
 
         keep_parameters("district", "format")  # the yearly report's district and its workbook
+        from . import changes  # noqa: F401  (an import of figures changes the progress page)

@@ -1,6 +1,7 @@
 """The plan's public progress page; the yearly figures it is computed from are in figures.py."""
 
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,7 +21,7 @@ class PlanProgressPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
-    shared_groups = ""  # its figures are imported apart from the page
+    # Its figures are imported apart from the page; an import changes the page (plan/changes.py).
 
     class Meta:
         verbose_name = _("plan progress page")
@@ -30,7 +31,14 @@ class PlanProgressPage(RoutablePageMixin, BasePage):
         return list(range(PLAN_START, (last or PLAN_START) + 1))
 
     def get_context(self, request, *args, **kwargs):
+        # Read only when the page's shared part is made (base.html): the template calls these
+        # (report_years twice, so it is read once).
         context = super().get_context(request, *args, **kwargs)
+        context.update(rows=self.indicator_rows, report_years=SimpleLazyObject(report_years))
+        return context
+
+    def indicator_rows(self):
+        """Each indicator with its yearly values, its chart and how it stands against its targets."""
         years = self.years()
         rows = []
         for indicator, values in indicator_table(years):
@@ -48,8 +56,7 @@ class PlanProgressPage(RoutablePageMixin, BasePage):
             rows.append(
                 {"indicator": indicator, "values": values, "chart": chart, "status": status}
             )
-        context.update(years=years, rows=rows, report_years=report_years())
-        return context
+        return rows
 
     @path("bao-cao/<int:year>/", name="report")
     def report(self, request, year):

@@ -423,7 +423,9 @@ class TourStop(Orderable):
 class ExperienceIndexPage(SectionIndexPage):
     """All craft experiences, each with its next session."""
 
-    shared_groups = ""  # its sessions' seats change with every booking
+    # Each experience's next session and its seats left: a session's seats are the stock of its
+    # ticket, which each booking and cancellation changes (a product of the catalogue).
+    shared_groups = "tree pages catalogue"
 
     subpage_types = ["tours.ExperiencePage"]
 
@@ -436,7 +438,8 @@ class ExperienceIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = ExperiencePage.with_next_sessions(self.children_for_listing())
+        # Read only when the page's shared part is made (base.html): the template calls it.
+        context["items"] = lambda: ExperiencePage.with_next_sessions(self.children_for_listing())
         return context
 
 
@@ -448,7 +451,10 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
     seats; editors and the host manage them outside the page's revisions.
     """
 
-    shared_groups = ""  # its sessions' seats change with every booking
+    # Its sessions and their seats left: the stock of their tickets, products of the catalogue
+    # that each booking and cancellation changes; a session added or moved changes the page
+    # (tours/sessions.py).
+    shared_groups = "tree pages catalogue"
 
     class Language(models.TextChoices):
         VIETNAMESE = "vi", _("Vietnamese")
@@ -706,7 +712,7 @@ class ExperiencePage(RoutablePageMixin, Position, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.coming_sessions
+        context["sessions"] = lambda: self.coming_sessions  # read when the main part is made
         context["map_tiles"] = map_tiles()
         if self.has_position:
             context["meeting_points"] = [

@@ -8,9 +8,10 @@ that goes with it), as Django's CSRF middleware would have given them.
 
 Each cached page sits under a *generation*: a token per address (a Wagtail page, a product) or per
 group of addresses (the shop's listings, search results). Changing a page, a price or a stock level
-replaces the generations of exactly the addresses that show it, so their old copies are never read
-again (they expire on their own after PAGE_CACHE_SECONDS). Which addresses show a change is not
-decided here: the cache follows the change event, after the commit (pages/changes.py).
+replaces the generations of exactly the addresses that show it, so their old copies are never
+served again: each copy carries the generations it was made under, read with it in one round trip,
+and the next visitor's copy replaces it. Which addresses show a change is not decided here: the
+cache follows the change event, after the commit (pages/changes.py).
 """
 
 import functools
@@ -25,6 +26,7 @@ from django.core.cache import caches
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .changes import content_changed, shown_at
@@ -128,19 +130,12 @@ def owner_of(request, path):
     request.page_cache_owner = path
 
 
-def _page_key(request, names, owner, found):
-    """The key of this address's copy under the current values of its generations `names`,
-    "path" standing for the generation of the page that answers it, at `owner`."""
-    keys = _generation_keys(request)
-    generation = ".".join(
-        found.get(keys[f"path:{owner}" if name == "path" else name], "0") for name in names
-    )
+def _page_key(request):
+    """The key of this address's copy (per query string). The scheme is part of it: a copy made
+    over HTTPS is never served to a plain-HTTP request, which the security middleware must still
+    redirect."""
     query = hashlib.md5(_read_query(request).encode()).hexdigest()
-    # The scheme is part of the key: a copy made over HTTPS is never served to a plain-HTTP
-    # request, which the security middleware must still redirect.
-    return (
-        f"pagecache:page:{generation}:{request.scheme}:{request.get_host()}:{request.path}:{query}"
-    )
+    return f"pagecache:page:{request.scheme}:{request.get_host()}:{request.path}:{query}"
 
 
 def _read_query(request):
@@ -151,38 +146,40 @@ def _read_query(request):
     return urlencode(sorted(pairs))
 
 
-def _lookup(request):
-    """The cached response for this request (or None), and the generations found: two round trips.
+def _signature(request, names, owner, found):
+    """The values of the generations `names` in `found`, "path" standing for the generation of
+    the page that answers this address, at `owner`."""
+    keys = _generation_keys(request)
+    return ".".join(
+        found.get(keys[f"path:{owner}" if name == "path" else name], "0") for name in names
+    )
 
-    The first fetches which generations the address is kept under, together with every
-    generation it could be (its own address's and each group's); the second, the page itself.
-    """
-    cache = _cache()
-    route_key = _route_key(request)
-    found = cache.get_many([route_key, *_generation_keys(request).values()])
-    route = found.get(route_key)
-    if not (isinstance(route, tuple) and len(route) == 2):  # nothing kept, or an older scheme
+
+def _lookup(request):
+    """The cached response for this request (or None), and the generations found, in one round
+    trip: the kept copy, with the generations it was made under, and every generation it could
+    be kept under (its address's, the addresses' above it, each group's). A copy is served only
+    while those are still the current ones."""
+    page_key = _page_key(request)
+    found = _cache().get_many([page_key, *_generation_keys(request).values()])
+    kept = found.pop(page_key, None)
+    if not (isinstance(kept, tuple) and len(kept) == 4):  # nothing kept, or an older scheme
         return None, found
-    names, owner = route
-    if owner not in _owners(request.path):
+    signature, names, owner, response = kept
+    if owner not in _owners(request.path) or signature != _signature(request, names, owner, found):
         return None, found
-    return cache.get(_page_key(request, names, owner, found)), found
+    return response, found
 
 
 def _store(request, names, found, response):
-    """Keep the page under the generations read *before* it was rendered: if a change committed
+    """Keep the page with the generations read *before* it was rendered: if a change committed
     meanwhile, its generations are already newer, and this copy (perhaps of the old content) is
-    never read."""
-    cache = _cache()
+    never served."""
     owner = getattr(request, "page_cache_owner", None)
     if owner not in _owners(request.path):
         owner = request.path
-    cache.set(_route_key(request), (names, owner), _timeout())
-    cache.set(_page_key(request, names, owner, found), shared_copy(response), _timeout())
-
-
-def _route_key(request):
-    return f"pagecache:route:{request.path}"
+    signature = _signature(request, names, owner, found)
+    _cache().set(_page_key(request), (signature, names, owner, shared_copy(response)), _timeout())
 
 
 def _generations_of(request):
@@ -273,12 +270,14 @@ def _group_generations():
     return generations
 
 
-def shared(name, groups, make, *vary):
+def shared(name, groups, make, *vary, request=None):
     """What `make()` returns (HTML, or the data of a menu) for a part that every visitor of many
     pages sees alike (menus, the footer, the home page's lists): kept for FRAGMENT_CACHE_SECONDS
     per language and per `vary`, under the generations of `groups` read before it is made (a
     change committed meanwhile has already replaced them, so a copy of the old content is never
-    read). Nothing in it may belong to one visitor (a form's token, a basket) or to a draft.
+    read). Nothing in it may belong to one visitor (a basket) or to a draft. A form's token does:
+    HTML holding one is kept with a slot in its place, filled with the token of `request`'s
+    visitor on the way out (as the page cache does), or not kept at all without a request.
     With FRAGMENT_CACHE_SECONDS 0, made every time."""
     timeout = _fragment_timeout()
     if not timeout:
@@ -288,13 +287,25 @@ def shared(name, groups, make, *vary):
     parts = ":".join(str(part) for part in vary)
     key = f"pagecache:fragment:{name}:{get_language()}:{parts}:{generation}"
     cache = _cache()
-    made = cache.get(key)
-    if made is None:
-        made = make()
-        # A form's token belongs to one visitor (Oscar's product cards hold one): never shared.
-        if not (isinstance(made, str) and TOKEN_FIELD.search(made.encode())):
-            cache.set(key, made, timeout)
+    kept = cache.get(key)
+    if kept is not None:
+        if request is not None and isinstance(kept, str) and _token_slot().decode() in kept:
+            return mark_safe(_text_slot_field().sub(rf"\g<1>{get_token(request)}\g<2>", kept))
+        return kept
+    made = make()
+    if not (isinstance(made, str) and _TEXT_TOKEN_FIELD.search(made)):
+        cache.set(key, made, timeout)
+    elif request is not None:
+        cache.set(key, _TEXT_TOKEN_FIELD.sub(rf"\g<1>{_token_slot().decode()}\g<2>", made), timeout)
     return made
+
+
+_TEXT_TOKEN_FIELD = re.compile(TOKEN_FIELD.pattern.decode())
+
+
+@functools.cache
+def _text_slot_field():
+    return re.compile(_slot_field().pattern.decode())
 
 
 # --- Invalidation: the subscriber of the change event (pages/changes.py) ------------------------

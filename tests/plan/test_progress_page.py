@@ -1,7 +1,9 @@
 """The public progress page and the yearly report show the same numbers."""
 
 import io
+import re
 
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.formats import number_format
 
@@ -10,10 +12,12 @@ from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
 from plan.figures import VillageYear
+from plan.importing import import_village_figures
 from plan.indicators import indicator_table
 from plan.models import PlanProgressPage
 from tests.pages.factories import PageFactory, home_page, translate
 from tests.plan.factories import VillageYearFactory
+from tests.plan.test_import import GOOD, csv_sheet
 from tests.plan.test_indicators import figures  # noqa: F401  (the hand-worked figures)
 from tests.villages.factories import VillagePageFactory
 
@@ -98,3 +102,29 @@ def test_the_public_report_counts_only_public_villages_and_writes_names_as_text(
     assert [cell.value for cell in names] == [shown.title]
     assert names[0].data_type == "s", "a name is text, never a formula"
     assert VillageYear.objects.count() == 3, "the figures themselves are all kept"
+
+
+@pytest.mark.django_db
+def test_an_import_of_figures_shows_at_once_on_the_kept_progress_page_and_its_report(
+    client, home, settings, search_index
+):
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    page = PlanProgressPageFactory()
+    VillagePageFactory(title="Làng hương", slug="lang-huong")
+    report = page.url + "bao-cao/2025/"
+    VillageYearFactory(village=VillagePageFactory(title="Làng khác"), year=2025)
+    before = client.get(page.url).content.decode(), client.get(report).content.decode()
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+
+    assert import_village_figures(csv_sheet(GOOD), "so-lieu-2025.csv").ok
+
+    after = client.get(page.url).content.decode(), client.get(report).content.decode()
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
+    fresh = client.get(page.url).content.decode(), client.get(report).content.decode()
+    assert after != before
+    assert _without_tokens(after) == _without_tokens(fresh), "as made with nothing kept"
+
+
+def _without_tokens(pages):
+    return [re.sub(r'value="[A-Za-z0-9]{64}"', "", page) for page in pages]

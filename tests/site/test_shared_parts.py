@@ -7,12 +7,13 @@ import re
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from catalogue.models import Product
-from pages.cache import shared
+from pages.cache import _token_slot, shared
 from tests.catalogue.factories import product_for_sale
 from tests.pages.factories import ImageFactory, MenuItemFactory, SiteSettingsFactory, translate
 from tests.tours.factories import ExperiencePageFactory, TourPageFactory, in_days
@@ -210,13 +211,38 @@ def test_each_choice_of_the_tour_filters_is_kept_apart(client, site, shared_part
 
 
 @pytest.mark.django_db
-def test_a_page_of_seats_left_is_made_afresh_for_every_visitor(client, shared_parts, home):
+def test_seats_booked_show_at_once_on_an_experience_page_made_from_kept_parts(
+    client, shared_parts, home
+):
     page = ExperiencePageFactory(sessions=[(in_days(5), 6)])
-    html, _ = queries_for(client, page.url)
+    html, made = queries_for(client, page.url)
     assert '"remainingAttendeeCapacity": 6' in html
+    _, kept = queries_for(client, page.url)
+    assert kept < made
+    stock = page.sessions.get().product.stockrecords.get()
 
-    page.sessions.get().product.stockrecords.update(num_allocated=2)  # a booking, by the way
+    stock.allocate(2)  # a booking, as an order placed takes its seats
 
     html, _ = queries_for(client, page.url)
     assert '"remainingAttendeeCapacity": 4' in html, "the schema.org offer"
     assert 'max="4"' in html, "the booking form"
+    stock.cancel_allocation(2)  # the guest cancelled
+    assert 'max="6"' in queries_for(client, page.url)[0]
+
+
+@pytest.mark.django_db
+def test_a_kept_part_holding_a_form_gives_each_visitor_a_token_of_their_own(shared_parts, home):
+    page = ExperiencePageFactory(sessions=[(in_days(5), 6)])
+    tokens = []
+    for _ in range(3):
+        visitor = Client(enforce_csrf_checks=True)
+        html = visitor.get(page.url).content.decode()
+        (token,) = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html))
+        tokens.append(token)
+        session = page.sessions.get()
+        booked = visitor.post(
+            f"{page.url}buoi/{session.pk}/dat-cho/", {"quantity": 1, "csrfmiddlewaretoken": token}
+        )
+        assert booked.status_code == 200, "the form is accepted: its token is this visitor's"
+    assert len(set(tokens)) == 3
+    assert _token_slot().decode() not in tokens

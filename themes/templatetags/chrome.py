@@ -35,6 +35,7 @@ class SharedNode(template.Node):
             groups,
             lambda: self.nodelist.render(context),
             *(part.resolve(context) for part in self.vary),
+            request=context.get("request"),
         )
 
 
