@@ -54,9 +54,14 @@ def _token_slot():
     return hmac.new(settings.SECRET_KEY.encode(), b"page-cache-slot", "sha256").hexdigest().encode()
 
 
+def _token_field(token):
+    """A form's token field as it reads in a page, holding `token` (bytes)."""
+    return b'name="csrfmiddlewaretoken" value="' + token + b'"'
+
+
 @functools.cache
 def _slot_field():
-    return re.compile(rb'(name="csrfmiddlewaretoken" value=")' + _token_slot() + rb'(")')
+    return _token_field(_token_slot())
 
 
 # Views whose pages are shared by every anonymous visitor, with the generations their copies are
@@ -221,11 +226,11 @@ class PageCacheMiddleware:
 
     def _with_own_token(self, request, response):
         slot_field = _slot_field()
-        if not slot_field.search(response.content):
+        if slot_field not in response.content:
             return response
         self.csrf.process_request(request)  # the visitor's own secret, from their cookie
         token = get_token(request).encode()
-        response.content = slot_field.sub(rb"\g<1>" + token + rb"\g<2>", response.content)
+        response.content = response.content.replace(slot_field, _token_field(token))
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return self.csrf.process_response(request, response)  # sets or renews the cookie
@@ -289,8 +294,10 @@ def shared(name, groups, make, *vary, request=None):
     cache = _cache()
     kept = cache.get(key)
     if kept is not None:
-        if request is not None and isinstance(kept, str) and _token_slot().decode() in kept:
-            return mark_safe(_text_slot_field().sub(rf"\g<1>{get_token(request)}\g<2>", kept))
+        slot_field = _slot_field().decode()
+        if request is not None and isinstance(kept, str) and slot_field in kept:
+            own = _token_field(get_token(request).encode()).decode()
+            return mark_safe(kept.replace(slot_field, own))
         return kept
     made = make()
     if not (isinstance(made, str) and _TEXT_TOKEN_FIELD.search(made)):
@@ -301,11 +308,6 @@ def shared(name, groups, make, *vary, request=None):
 
 
 _TEXT_TOKEN_FIELD = re.compile(TOKEN_FIELD.pattern.decode())
-
-
-@functools.cache
-def _text_slot_field():
-    return re.compile(_slot_field().pattern.decode())
 
 
 # --- Invalidation: the subscriber of the change event (pages/changes.py) ------------------------
