@@ -34,10 +34,12 @@ def uses_database(item):
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("database_tests_only"):
         return
-    engine_free = [item for item in items if not uses_database(item)]
+    kept, engine_free = [], []
+    for item in items:
+        (kept if uses_database(item) else engine_free).append(item)
     if engine_free:
         config.hook.pytest_deselected(items=engine_free)
-        items[:] = [item for item in items if uses_database(item)]
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

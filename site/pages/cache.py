@@ -64,6 +64,17 @@ def _slot_field():
     return _token_field(_token_slot())
 
 
+def with_slots(content):
+    """`content` (bytes) with a slot in place of each form's token: what every visitor may get."""
+    return TOKEN_FIELD.sub(rb"\g<1>" + _token_slot() + rb"\g<2>", content)
+
+
+def with_token(content, request):
+    """`content` (bytes) with the token of `request`'s visitor in each slot (and the CSRF
+    cookie to go with it set on the response, as `get_token` does)."""
+    return content.replace(_slot_field(), _token_field(get_token(request).encode()))
+
+
 # Views whose pages are shared by every anonymous visitor, with the generations their copies are
 # kept under: "path" (the page's own address) and named groups. A copy is read only while every
 # one of its generations is unchanged.
@@ -123,10 +134,10 @@ def _owners(path):
 
 def _generation_keys(request):
     """The cache key of every generation this address could be kept under."""
-    return {
-        **{f"path:{owner}": _generation_key(f"path:{owner}") for owner in _owners(request.path)},
-        **{group: _generation_key(f"group:{group}") for group in GROUP_NAMES},
-    }
+    return [
+        *(_generation_key(f"path:{owner}") for owner in _owners(request.path)),
+        *(_generation_key(f"group:{group}") for group in GROUP_NAMES),
+    ]
 
 
 def owner_of(request, path):
@@ -151,13 +162,13 @@ def _read_query(request):
     return urlencode(sorted(pairs))
 
 
-def _signature(request, names, owner, found):
+def _signature(names, owner, found):
     """The values of the generations `names` in `found`, "path" standing for the generation of
     the page that answers this address, at `owner`."""
-    keys = _generation_keys(request)
-    return ".".join(
-        found.get(keys[f"path:{owner}" if name == "path" else name], "0") for name in names
+    keys = (
+        _generation_key(f"path:{owner}" if name == "path" else f"group:{name}") for name in names
     )
+    return ".".join(found.get(key, "0") for key in keys)
 
 
 def _lookup(request):
@@ -166,14 +177,12 @@ def _lookup(request):
     be kept under (its address's, the addresses' above it, each group's). A copy is served only
     while those are still the current ones."""
     page_key = _page_key(request)
-    found = _cache().get_many([page_key, *_generation_keys(request).values()])
+    found = _cache().get_many([page_key, *_generation_keys(request)])
     kept = found.pop(page_key, None)
-    if not (isinstance(kept, tuple) and len(kept) == 4):  # nothing kept, or an older scheme
+    if kept is None:
         return None, found
     signature, names, owner, response = kept
-    if owner not in _owners(request.path) or signature != _signature(request, names, owner, found):
-        return None, found
-    return response, found
+    return (response if signature == _signature(names, owner, found) else None), found
 
 
 def _store(request, names, found, response):
@@ -183,7 +192,7 @@ def _store(request, names, found, response):
     owner = getattr(request, "page_cache_owner", None)
     if owner not in _owners(request.path):
         owner = request.path
-    signature = _signature(request, names, owner, found)
+    signature = _signature(names, owner, found)
     _cache().set(_page_key(request), (signature, names, owner, shared_copy(response)), _timeout())
 
 
@@ -229,8 +238,7 @@ class PageCacheMiddleware:
         if slot_field not in response.content:
             return response
         self.csrf.process_request(request)  # the visitor's own secret, from their cookie
-        token = get_token(request).encode()
-        response.content = response.content.replace(slot_field, _token_field(token))
+        response.content = with_token(response.content, request)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return self.csrf.process_response(request, response)  # sets or renews the cookie
@@ -248,7 +256,7 @@ class PageCacheMiddleware:
 
 def shared_copy(response):
     """What every visitor may be given: the page without its CSRF cookie, a slot for each token."""
-    content = TOKEN_FIELD.sub(rb"\g<1>" + _token_slot() + rb"\g<2>", response.content)
+    content = with_slots(response.content)
     shared = HttpResponse(content, status=response.status_code, headers=dict(response.items()))
     if shared.has_header("Content-Length"):
         shared["Content-Length"] = str(len(content))
@@ -293,21 +301,17 @@ def shared(name, groups, make, *vary, request=None):
     key = f"pagecache:fragment:{name}:{get_language()}:{parts}:{generation}"
     cache = _cache()
     kept = cache.get(key)
+    if isinstance(kept, bytes):  # HTML with a slot for each token
+        return mark_safe(with_token(kept, request).decode())
     if kept is not None:
-        slot_field = _slot_field().decode()
-        if request is not None and isinstance(kept, str) and slot_field in kept:
-            own = _token_field(get_token(request).encode()).decode()
-            return mark_safe(kept.replace(slot_field, own))
         return kept
     made = make()
-    if not (isinstance(made, str) and _TEXT_TOKEN_FIELD.search(made)):
+    slotted = with_slots(made.encode()) if isinstance(made, str) else None
+    if slotted is None or _slot_field() not in slotted:
         cache.set(key, made, timeout)
     elif request is not None:
-        cache.set(key, _TEXT_TOKEN_FIELD.sub(rf"\g<1>{_token_slot().decode()}\g<2>", made), timeout)
+        cache.set(key, slotted, timeout)  # kept as bytes: each visitor's token goes in when read
     return made
-
-
-_TEXT_TOKEN_FIELD = re.compile(TOKEN_FIELD.pattern.decode())
 
 
 # --- Invalidation: the subscriber of the change event (pages/changes.py) ------------------------
